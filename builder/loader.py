@@ -1,0 +1,261 @@
+"""Load every scenario file, validate it once, and report every problem at once."""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from builder.pillars import PILLAR_IDS
+from builder.problems import Path, Problem, did_you_mean, format_path, quoted_list
+from builder.schema import Scenario
+from builder.yamlsource import SourceMap, YamlSyntaxError, load
+
+MIN_QUESTIONS = 4
+MIN_QUIZ_PILLARS = 2
+
+
+@dataclass
+class Course:
+    """The validated scenarios, in course order, and what was wrong on the way."""
+
+    scenarios: list[Scenario] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, FsPath] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def display_path(path: FsPath) -> str:
+    """A path as the trainer would type it: relative to the working directory."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def scenario_files(directory: FsPath) -> list[FsPath]:
+    """The default-language scenario files (``id.yaml``), not translations (``id.nl.yaml``)."""
+    if not directory.is_dir():
+        return []
+    files = [*directory.glob("*.yaml"), *directory.glob("*.yml")]
+    return sorted(f for f in files if "." not in f.stem)
+
+
+def load_course(directory: FsPath) -> Course:
+    course = Course()
+    if not directory.is_dir():
+        course.problems.append(
+            Problem(display_path(directory), 1, 1, "", "the scenarios folder does not exist")
+        )
+        return course
+    files = scenario_files(directory)
+    if not files:
+        course.problems.append(
+            Problem(display_path(directory), 1, 1, "", "no scenario files (*.yaml) in this folder")
+        )
+    for path in files:
+        scenario, problems = load_scenario(path)
+        course.problems.extend(problems)
+        if scenario is None:
+            continue
+        if scenario.id in course.sources:
+            other = display_path(course.sources[scenario.id])
+            course.problems.append(
+                _at(path, None, ("id",), f"id '{scenario.id}' is also used by {other}")
+            )
+            continue
+        course.sources[scenario.id] = path
+        course.scenarios.append(scenario)
+    course.scenarios.sort(key=lambda s: (s.order, s.title.casefold(), s.id))
+    course.problems.sort()
+    return course
+
+
+def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem]]:
+    """Validate one file; return the scenario (or None) and its problems."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(name, 1, 1, "", f"the file is not UTF-8 text ({exc.reason})")]
+    try:
+        data, smap = load(text)
+    except YamlSyntaxError as exc:
+        return None, [Problem(name, exc.pos.line, exc.pos.col, "", exc.message)]
+    problems = [
+        Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
+        for key, pos in smap.duplicate_keys
+    ]
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else f"a {_kind(data)}"
+        problems.append(
+            Problem(name, 1, 1, "", f"a scenario must be a mapping of keys (id:, title:, ...), "
+                    f"not {got}")
+        )
+        return None, problems
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_explain(path, smap, err) for err in exc.errors())
+        return None, problems
+    if scenario.id != path.stem:
+        problems.append(
+            _at(path, smap, ("id",),
+                f"id '{scenario.id}' does not match the file name; rename the file to "
+                f"'{scenario.id}{path.suffix}' or set id: {path.stem}")
+        )
+        return None, problems
+    problems.extend(_advice(path, smap, scenario))
+    return scenario, problems
+
+
+def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
+    out = []
+    if len(scenario.quiz) < MIN_QUESTIONS:
+        out.append(_at(path, smap, ("quiz",),
+                       f"has {len(scenario.quiz)} question(s); a good quiz has at least "
+                       f"{MIN_QUESTIONS}", severity="warning"))
+    if len(scenario.quiz_pillars) < MIN_QUIZ_PILLARS:
+        out.append(_at(path, smap, ("quiz",),
+                       f"covers only {quoted_list(scenario.quiz_pillars)}; cover at least "
+                       f"{MIN_QUIZ_PILLARS} pillars", severity="warning"))
+    return out
+
+
+def _at(path: FsPath, smap: SourceMap | None, loc: Path, message: str,
+        *, key: bool = False, severity: str = "error") -> Problem:
+    pos = (smap.key_pos(loc) if key else smap.value_pos(loc)) if smap else None
+    line, col = (pos.line, pos.col) if pos else (1, 1)
+    return Problem(display_path(path), line, col, format_path(loc), message, severity)  # type: ignore[arg-type]
+
+
+# --- turning pydantic's errors into sentences ------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    if value is None:
+        return "empty value"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _model_at(loc: Path) -> type[BaseModel] | None:
+    """The schema model that describes the mapping at ``loc`` (for key suggestions)."""
+    model: Any = Scenario
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, types.UnionType, typing.Union) and args:
+        return _inner_model(args[0])
+    return annotation
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+}
+
+
+def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
+    loc: Path = tuple(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "carecourse":
+        loc = (*loc, *ctx.get("at", []))
+        message = err["msg"]
+    elif kind == "missing":
+        parent, name = loc[:-1], loc[-1]
+        model = _model_at(parent)
+        what = "" if model is None else f" ({_field_help(model, str(name))})"
+        return _at(path, smap, parent, f"'{name}' is missing{what}")
+    elif kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        known = list(model.model_fields) if model else []
+        hint = did_you_mean(str(loc[-1]), known) or (
+            f"; expected one of {quoted_list(known)}" if known else "")
+        return _at(path, smap, loc, f"unknown key '{loc[-1]}'{hint}", key=True)
+    elif kind == "literal_error":
+        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ")
+                   .split(", ")]
+        field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        if field_name in ("pillar", "pillars"):
+            allowed = list(PILLAR_IDS)
+            what = "a pillar"
+        elif field_name == "type":
+            what = "a question type"
+        else:
+            what = "allowed here"
+        hint = did_you_mean(str(value), allowed) or f" (use one of {quoted_list(allowed)})"
+        message = f"{_short(value)} is not {what}{hint}"
+    elif kind == "string_pattern_mismatch":
+        example = "-".join(str(value).lower().split()) if isinstance(value, str) else "my-id"
+        message = (f"{_short(value)} is not a valid id: use lowercase letters, digits and "
+                   f"hyphens, like '{example}'")
+    elif kind in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
+        message = "must not be empty"
+    elif kind == "too_short":
+        message = f"needs at least {ctx.get('min_length')} item(s), has {len(value or [])}"
+    elif kind == "too_long":
+        message = f"can have at most {ctx.get('max_length')} items, has {len(value or [])}"
+    elif kind in _EXPECTED:
+        message = f"expected {_EXPECTED[kind]}, got {'nothing' if value is None else 'a ' + _kind(value)}"
+        if value is not None and _kind(value) in ("text", "number"):
+            message += f" ({_short(value)})"
+    else:
+        message = err["msg"][0].lower() + err["msg"][1:]
+    return _at(path, smap, loc, message)
+
+
+def _field_help(model: type[BaseModel], name: str) -> str:
+    info = model.model_fields.get(name)
+    if info is None:
+        return "required"
+    kind = _inner_model(info.annotation)
+    origin = typing.get_origin(info.annotation)
+    if origin is list:
+        return "a required list"
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return "a required mapping"
+    return "required"

@@ -1,0 +1,212 @@
+"""Render validated scenarios into page Markdown and quiz HTML (pure functions)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import markdown as md_lib
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from builder.pillars import PILLAR_IDS
+from builder.schema import Option, Question, Scenario
+
+Linker = Callable[[str], str]
+"""Maps a source path such as ``scenarios/x.md`` to a URL relative to the current page."""
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    index: int  # position in the source file: the answer key and the stored progress use it
+    option: Option
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    key: str  # "scenario-id/question-id"
+    question: Question
+    shown_options: Sequence[ShownOption]
+    dom_id: str
+    source_title: str = ""
+    source_url: str = ""
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> md_lib.Markdown:
+    return md_lib.Markdown(extensions=["attr_list", "sane_lists", "smarty"])
+
+
+def md_block(text: str) -> Markup:
+    converter = _markdown()
+    converter.reset()
+    return Markup(converter.convert(text))
+
+
+def md_inline(text: str) -> Markup:
+    html = str(md_block(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("builder", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters["md_inline"] = md_inline
+    env.filters["md_block"] = md_block
+    return env
+
+
+def shown_order(question: Question, key: str) -> list[ShownOption]:
+    """Options in display order: as written, but ordering steps are shuffled.
+
+    The shuffle is seeded by the question key, so every build (and every
+    language) shows the same order, and it never shows the answer itself.
+    """
+    shown = [ShownOption(i, o) for i, o in enumerate(question.options)]
+    if question.type == "ordering":
+        random.Random(key).shuffle(shown)
+        if [s.index for s in shown] == list(range(len(shown))):
+            shown = shown[1:] + shown[:1]
+    return shown
+
+
+def dom_id(quiz_id: str, key: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", f"{quiz_id}-{key}".lower()).strip("-")
+
+
+def quiz_html(
+    quiz_id: str,
+    items: Sequence[tuple[Scenario, Question]],
+    ui: dict[str, Any],
+    *,
+    mode: str = "practice",
+    pass_mark: int | None = None,
+    link: Linker | None = None,
+) -> str:
+    """The quiz as HTML. ``link`` is given when questions come from several scenarios."""
+    rendered = []
+    for scenario, question in items:
+        key = scenario.question_key(question)
+        rendered.append(
+            QuizItem(
+                key=key,
+                question=question,
+                shown_options=shown_order(question, key),
+                dom_id=dom_id(quiz_id, key),
+                source_title=scenario.title if link else "",
+                source_url=link(f"scenarios/{scenario.id}.md") if link else "",
+            )
+        )
+    i18n = {**ui["quiz"], "pillars": ui["pillars"]}
+    html = _env().get_template("quiz.html.j2").render(
+        quiz_id=quiz_id,
+        items=rendered,
+        ui=ui,
+        mode=mode,
+        pass_mark=pass_mark,
+        i18n_json=json.dumps(i18n, ensure_ascii=False, separators=(",", ":")),
+    )
+    # Markdown treats a blank line as the end of a raw HTML block: keep none.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _pill_list(pillars: Sequence[str], ui: dict[str, Any]) -> str:
+    pills = " ".join(
+        f'<span class="cc-pillar cc-pillar--{p}">{ui["pillars"][p]}</span>' for p in pillars
+    )
+    return f'<p class="cc-pills"><span>{ui["pages"]["pillars_shown"]}</span> {pills}</p>'
+
+
+def scenario_markdown(scenario: Scenario, ui: dict[str, Any]) -> str:
+    """The whole scenario page as Markdown (with the quiz as an HTML block)."""
+    pages = ui["pages"]
+    discussion = "\n".join(f"    {i}. {p}" for i, p in enumerate(scenario.discussion, 1))
+    parts = [
+        f"# {scenario.title}",
+        f"{scenario.summary}\n{{ .cc-lead }}",
+        _pill_list(scenario.pillars, ui),
+        f"## {pages['setting']}",
+        scenario.setting,
+        f"## {pages['story']}",
+        scenario.story,
+        f"## {pages['what_staff_did']}",
+        scenario.what_staff_did,
+        f"## {pages['why_it_worked']}",
+        scenario.why_it_worked,
+        f'??? question "{pages["discussion"]}"\n\n{discussion}',
+        f"## {pages['quiz']}",
+        quiz_html(
+            f"scenario-{scenario.id}",
+            [(scenario, q) for q in scenario.quiz],
+            ui,
+        ),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def pillar_questions(scenarios: Sequence[Scenario], pillar: str) -> list[tuple[Scenario, Question]]:
+    return [(s, q) for s in scenarios for q in s.quiz if q.pillar == pillar]
+
+
+def pillar_quiz_markdown(
+    scenarios: Sequence[Scenario], pillar: str, ui: dict[str, Any], link: Linker
+) -> str:
+    """The practice section appended to a pillar page."""
+    items = pillar_questions(scenarios, pillar)
+    pages = ui["pages"]
+    head = f"## {pages['practise_pillar']}"
+    if not items:
+        return f"{head}\n\n{pages['no_questions']}\n"
+    intro = pages["practise_pillar_intro"].format(count=len(items))
+    quiz = quiz_html(f"pillar-{pillar}", items, ui, link=link)
+    return f"{head}\n\n{intro}\n\n{quiz}\n"
+
+
+def assessment_questions(
+    scenarios: Sequence[Scenario], per_scenario: int
+) -> list[tuple[Scenario, Question]]:
+    """Up to ``per_scenario`` questions from each scenario, spreading the pillars.
+
+    Within a scenario, questions are taken round-robin over the pillars in
+    course order, so the assessment covers every pillar the scenarios train.
+    """
+    chosen: list[tuple[Scenario, Question]] = []
+    for s in scenarios:
+        by_pillar = {p: [q for q in s.quiz if q.pillar == p] for p in PILLAR_IDS}
+        # start each scenario on a different pillar so the whole set stays balanced
+        start = len(chosen) % len(PILLAR_IDS)
+        order = PILLAR_IDS[start:] + PILLAR_IDS[:start]
+        picked: list[Question] = []
+        while len(picked) < min(per_scenario, len(s.quiz)):
+            for p in order:
+                if by_pillar[p] and len(picked) < per_scenario:
+                    picked.append(by_pillar[p].pop(0))
+        picked.sort(key=s.quiz.index)
+        chosen.extend((s, q) for q in picked)
+    return chosen
+
+
+def assessment_markdown(
+    scenarios: Sequence[Scenario],
+    ui: dict[str, Any],
+    *,
+    pass_mark: int,
+    per_scenario: int,
+    link: Linker,
+) -> str:
+    items = assessment_questions(scenarios, per_scenario)
+    intro = ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark)
+    quiz = quiz_html("assessment", items, ui, mode="exam", pass_mark=pass_mark, link=link)
+    return f"# {ui['pages']['assessment']}\n\n{intro}\n\n{quiz}\n"
