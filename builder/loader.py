@@ -61,60 +61,67 @@ def load_course(directory: FsPath) -> Course:
         course.problems.append(
             Problem(display_path(directory), 1, 1, "", "no scenario files (*.yaml) in this folder")
         )
+    loaded: list[tuple[FsPath, Scenario, SourceMap]] = []
     for path in files:
-        scenario, problems = load_scenario(path)
+        scenario, problems, smap = load_scenario(path)
         course.problems.extend(problems)
-        if scenario is None:
-            continue
-        if scenario.id in course.sources:
-            other = display_path(course.sources[scenario.id])
+        if scenario is not None:
+            loaded.append((path, scenario, smap))
+    owners: dict[str, list[FsPath]] = {}
+    for path, scenario, _ in loaded:
+        owners.setdefault(scenario.id, []).append(path)
+    for path, scenario, smap in loaded:
+        others = [display_path(p) for p in owners[scenario.id] if p != path]
+        if others and path.stem != scenario.id:
             course.problems.append(
-                _at(path, None, ("id",), f"id '{scenario.id}' is also used by {other}")
+                _at(path, smap, ("id",),
+                    f"'{scenario.id}' is already used by {', '.join(others)}; "
+                    f"give this scenario its own id, such as '{path.stem}'")
             )
-            continue
-        course.sources[scenario.id] = path
-        course.scenarios.append(scenario)
+        elif scenario.id != path.stem:
+            course.problems.append(
+                _at(path, smap, ("id",),
+                    f"'{scenario.id}' does not match the file name; rename the file to "
+                    f"'{scenario.id}{path.suffix}' or set id: {path.stem}")
+            )
+        else:
+            course.sources[scenario.id] = path
+            course.scenarios.append(scenario)
     course.scenarios.sort(key=lambda s: (s.order, s.title.casefold(), s.id))
     course.problems.sort()
     return course
 
 
-def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem]]:
-    """Validate one file; return the scenario (or None) and its problems."""
+def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceMap]:
+    """Validate one file; return the scenario (or None), its problems and source map."""
     name = display_path(path)
+    smap = SourceMap()
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(name, 1, 1, "", f"the file is not UTF-8 text ({exc.reason})")]
+        return None, [Problem(name, 1, 1, "", f"the file is not UTF-8 text ({exc.reason})")], smap
     try:
         data, smap = load(text)
     except YamlSyntaxError as exc:
-        return None, [Problem(name, exc.pos.line, exc.pos.col, "", exc.message)]
+        return None, [Problem(name, exc.pos.line, exc.pos.col, "", exc.message)], smap
     problems = [
         Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
         for key, pos in smap.duplicate_keys
     ]
     if not isinstance(data, dict):
-        got = "an empty file" if data is None else f"a {_kind(data)}"
+        got = "an empty file" if data is None else _kind(data)
         problems.append(
             Problem(name, 1, 1, "", f"a scenario must be a mapping of keys (id:, title:, ...), "
                     f"not {got}")
         )
-        return None, problems
+        return None, problems, smap
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_explain(path, smap, err) for err in exc.errors())
-        return None, problems
-    if scenario.id != path.stem:
-        problems.append(
-            _at(path, smap, ("id",),
-                f"id '{scenario.id}' does not match the file name; rename the file to "
-                f"'{scenario.id}{path.suffix}' or set id: {path.stem}")
-        )
-        return None, problems
+        problems.extend(_explain(path, smap, err) for err in _without_typo_twins(exc.errors()))
+        return None, problems, smap
     problems.extend(_advice(path, smap, scenario))
-    return scenario, problems
+    return scenario, problems, smap
 
 
 def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
@@ -137,22 +144,41 @@ def _at(path: FsPath, smap: SourceMap | None, loc: Path, message: str,
     return Problem(display_path(path), line, col, format_path(loc), message, severity)  # type: ignore[arg-type]
 
 
+def _without_typo_twins(errs: list[Any]) -> list[Any]:
+    """Drop "'x' is missing" when the same mapping has a misspelled key for it.
+
+    ``explenation:`` yields both a missing 'explanation' and an unknown
+    'explenation'; the second message (with its "did you mean") says it all.
+    """
+    unknown = {(tuple(e["loc"][:-1]), str(e["loc"][-1]))
+               for e in errs if e["type"] == "extra_forbidden"}
+    out = []
+    for e in errs:
+        if e["type"] == "missing":
+            parent, name = tuple(e["loc"][:-1]), str(e["loc"][-1])
+            if any(p == parent and did_you_mean(k, [name]) for p, k in unknown):
+                continue
+        out.append(e)
+    return out
+
+
 # --- turning pydantic's errors into sentences ------------------------------------------------
 
 
 def _kind(value: Any) -> str:
+    """What a value is, as a trainer would say it: 'text', 'a list', ..."""
     if isinstance(value, bool):
-        return "yes/no value"
+        return "true/false"
     if isinstance(value, int | float):
-        return "number"
+        return "a number"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
-        return "list"
+        return "a list"
     if isinstance(value, dict):
-        return "mapping"
+        return "a mapping"
     if value is None:
-        return "empty value"
+        return "nothing"
     return type(value).__name__
 
 
@@ -209,7 +235,7 @@ def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
         parent, name = loc[:-1], loc[-1]
         model = _model_at(parent)
         what = "" if model is None else f" ({_field_help(model, str(name))})"
-        return _at(path, smap, parent, f"'{name}' is missing{what}")
+        return _at(path, smap, parent, f"missing required key '{name}'{what}")
     elif kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         known = list(model.model_fields) if model else []
@@ -240,8 +266,8 @@ def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
     elif kind == "too_long":
         message = f"can have at most {ctx.get('max_length')} items, has {len(value or [])}"
     elif kind in _EXPECTED:
-        message = f"expected {_EXPECTED[kind]}, got {'nothing' if value is None else 'a ' + _kind(value)}"
-        if value is not None and _kind(value) in ("text", "number"):
+        message = f"expected {_EXPECTED[kind]}, got {_kind(value)}"
+        if _kind(value) in ("text", "a number"):
             message += f" ({_short(value)})"
     else:
         message = err["msg"][0].lower() + err["msg"][1:]
@@ -251,11 +277,15 @@ def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
 def _field_help(model: type[BaseModel], name: str) -> str:
     info = model.model_fields.get(name)
     if info is None:
-        return "required"
+        return "text"
     kind = _inner_model(info.annotation)
     origin = typing.get_origin(info.annotation)
     if origin is list:
-        return "a required list"
+        return "a list"
     if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return "a required mapping"
-    return "required"
+        return "a mapping"
+    if kind is int:
+        return "a whole number"
+    if kind is bool:
+        return "true or false"
+    return "text"

@@ -116,7 +116,9 @@ def quiz_html(
         ui=ui,
         mode=mode,
         pass_mark=pass_mark,
-        i18n_json=json.dumps(i18n, ensure_ascii=False, separators=(",", ":")),
+        i18n_json=Markup(
+            json.dumps(i18n, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        ),
     )
     # Markdown treats a blank line as the end of a raw HTML block: keep none.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -32,7 +32,7 @@
   function setup(quiz) {
     quiz.dataset.ccReady = "1";
     let t;
-    try { t = JSON.parse(quiz.dataset.ccI18n); } catch (e) { return; }
+    try { t = JSON.parse(quiz.querySelector(".cc-i18n").textContent); } catch (e) { return; }
     const exam = quiz.dataset.ccMode === "exam";
     const id = quiz.dataset.ccQuiz;
     const pass = Number(quiz.dataset.ccPass || 0);

@@ -1,0 +1,348 @@
+"""Real-browser tests of the built course site.
+
+One Chromium per session; a fresh context (so an empty localStorage) per test.
+The site is built once from the repository's own mkdocs.yml and served on
+127.0.0.1, with ``site_url`` set to that exact address so that Material's
+instant navigation is active (it only intercepts links listed in sitemap.xml).
+
+Nothing here is ever skipped: a missing Chromium or axe-core fails the run,
+because CI must provide them.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    Route,
+    sync_playwright,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 375, "height": 667}
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+TIMEOUT_MS = 5_000
+
+
+def chromium_path() -> Path:
+    return Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
+
+
+# --------------------------------------------------------------------------- site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the course with MkDocs and serve it; yields the base URL (ends with /)."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("site")
+    # Bind first: the port must be known before the build, because site_url
+    # (hence sitemap.xml, hence instant navigation) depends on it.
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir))
+    )
+    server.daemon_threads = True
+    port = server.server_address[1]
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        cfg = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), site_url=base)
+        build(cfg)
+    except BaseException:
+        server.server_close()
+        raise
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# ------------------------------------------------------------------------ browser
+
+
+@pytest.fixture(scope="session")
+def pw() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def chromium(pw: Playwright) -> Iterator[Browser]:
+    exe = chromium_path()
+    if not exe.is_file():
+        pytest.fail(
+            f"Chromium not found at {exe}. Install it (Debian: apt-get install chromium) "
+            "or set CHROMIUM to its path. Browser tests are never skipped.",
+            pytrace=False,
+        )
+    browser = pw.chromium.launch(executable_path=str(exe), args=LAUNCH_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class Watch:
+    """What a context did that a test must not allow: errors and outside requests."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"failed request: {r}" for r in self.failed_requests]
+            + [f"request to another host: {u}" for u in self.outside_requests]
+        )
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "javascript"):
+        return True
+    return parts.hostname == "127.0.0.1"
+
+
+def _watched_context(
+    browser: Browser, base: str, **options: object
+) -> tuple[BrowserContext, Watch]:
+    context = browser.new_context(viewport=PHONE, base_url=base, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    watch = Watch()
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            loc = msg.location
+            watch.console_errors.append(f"{msg.text} ({loc.get('url')}:{loc.get('lineNumber')})")
+
+    def on_page_error(error: Exception) -> None:
+        watch.console_errors.append(f"uncaught: {error}")
+
+    def on_failed(request: Request) -> None:
+        if _is_local(request.url):
+            watch.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            watch.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    def block_outside(route: Route) -> None:
+        watch.outside_requests.append(route.request.url)
+        route.abort()
+
+    def on_page(page: Page) -> None:
+        page.on("console", on_console)
+        page.on("pageerror", on_page_error)
+
+    context.on("page", on_page)
+    context.on("requestfailed", on_failed)
+    context.on("response", on_response)
+    # Nothing may come from the internet: record and refuse any other host.
+    context.route(lambda url: not _is_local(url), block_outside)
+    return context, watch
+
+
+def _finish(context: BrowserContext, watch: Watch) -> None:
+    context.close()
+    problems = watch.problems()
+    assert not problems, "the browser reported problems:\n  " + "\n  ".join(problems)
+
+
+@pytest.fixture
+def page(chromium: Browser, site_url: str) -> Iterator[Page]:
+    """A phone-sized page in a fresh context (empty localStorage), watched for errors."""
+    context, watch = _watched_context(chromium, site_url)
+    page = context.new_page()
+    yield page
+    _finish(context, watch)
+
+
+@pytest.fixture
+def nojs_page(chromium: Browser, site_url: str) -> Iterator[Page]:
+    """Like ``page``, with JavaScript turned off."""
+    context, watch = _watched_context(chromium, site_url, java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    _finish(context, watch)
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+class Course:
+    """What a learner does on the course pages, in terms of the quiz HTML contract."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    # pages
+    def open(self, path: str) -> Page:
+        """Go to a page, wait for the network to settle and for the quizzes to be live.
+
+        ``networkidle`` matters: a click that comes before Material has fetched
+        sitemap.xml is not intercepted by instant navigation.
+        """
+        self.page.goto(path)
+        self.page.wait_for_load_state("networkidle")
+        self.wait_ready()
+        return self.page
+
+    def reload(self) -> Page:
+        self.page.reload()
+        self.page.wait_for_load_state("networkidle")
+        self.wait_ready()
+        return self.page
+
+    def wait_ready(self) -> None:
+        """Every quiz on the page has been set up by quiz.js."""
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.cc-quiz')]"
+            ".every((q) => q.dataset.ccReady === '1' && q.classList.contains('cc-js'))"
+        )
+
+    # locators
+    def quiz(self) -> Locator:
+        return self.page.locator(".cc-quiz")
+
+    def q(self, key: str) -> Locator:
+        return self.page.locator(f'.cc-q[data-cc-q="{key}"]')
+
+    @staticmethod
+    def opt(q: Locator, index: int) -> Locator:
+        return q.locator(f'.cc-opt[data-cc-index="{index}"]')
+
+    @staticmethod
+    def correct(q: Locator) -> list[int]:
+        return [
+            int(i)
+            for i in q.locator('.cc-opt[data-cc-correct="true"]').evaluate_all(
+                "(os) => os.map((o) => o.dataset.ccIndex)"
+            )
+        ]
+
+    @staticmethod
+    def wrong(q: Locator) -> list[int]:
+        return [
+            int(i)
+            for i in q.locator('.cc-opt[data-cc-correct="false"]').evaluate_all(
+                "(os) => os.map((o) => o.dataset.ccIndex)"
+            )
+        ]
+
+    @staticmethod
+    def order(q: Locator) -> list[int]:
+        """The ordering steps' data-cc-index values in the order they are shown."""
+        return [
+            int(i)
+            for i in q.locator(".cc-opt").evaluate_all("(os) => os.map((o) => o.dataset.ccIndex)")
+        ]
+
+    # actions
+    def choose(self, q: Locator, indexes: list[int]) -> None:
+        for i in indexes:
+            self.opt(q, i).locator("input").check()
+
+    def put_in_order(self, q: Locator, target: list[int] | None = None) -> None:
+        """Move the steps with the ↑ buttons until they read ``target`` (default 0..n-1)."""
+        shown = self.order(q)
+        target = list(range(len(shown))) if target is None else target
+        for pos, index in enumerate(target):
+            now = self.order(q).index(index)
+            for _ in range(now - pos):
+                self.opt(q, index).locator(".cc-move--up").click()
+        assert self.order(q) == target
+
+    def answer(self, q: Locator, *, right: bool) -> None:
+        """Give a right or a wrong answer (not yet checked)."""
+        kind = q.get_attribute("data-cc-type")
+        if kind == "ordering":
+            n = q.locator(".cc-opt").count()
+            target = list(range(n)) if right else [1, 0, *range(2, n)]
+            self.put_in_order(q, target)
+        elif right:
+            self.choose(q, self.correct(q))
+        else:
+            self.choose(q, self.wrong(q)[:1])
+
+    def check(self, q: Locator) -> None:
+        q.locator(".cc-check").click()
+
+    # reading
+    def summary(self) -> Locator:
+        return self.page.locator(".cc-quiz__summary")
+
+    def storage(self) -> str | None:
+        return self.page.evaluate("() => localStorage.getItem('carecourse')")
+
+
+@pytest.fixture
+def course(page: Page) -> Course:
+    return Course(page)
+
+
+class Strings:
+    """The interface strings the site was built with, filled like quiz.js fills them."""
+
+    def __init__(self, ui: dict[str, Any]) -> None:
+        self.ui = ui
+
+    def __call__(self, key: str, **values: object) -> str:
+        """A quiz string, e.g. ``t("score", right=0, total=5)``."""
+        return str(self.ui["quiz"][key]).format(**values)
+
+    def pillar(self, pillar: str) -> str:
+        return str(self.ui["pillars"][pillar])
+
+
+@pytest.fixture(scope="session")
+def t() -> Strings:
+    from builder.locale import ui_strings
+
+    return Strings(ui_strings("en", str(REPO)))  # mkdocs.yml: theme.language en
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(
+            f"axe-core not found at {AXE}. Run `npm ci` in the repository "
+            "(package.json lists axe-core). Browser tests are never skipped.",
+            pytrace=False,
+        )
+    return AXE

@@ -1,0 +1,96 @@
+"""The carecourse command as a trainer uses it: check, build, a fifth scenario, broken files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "builder.cli", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the shipped course, as a trainer's clone would have it."""
+    for name in ("content", "scenarios"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_check_shipped_course(project: Path) -> None:
+    result = run("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "OK — 4 scenarios" in result.stdout
+    assert result.stderr == "", "the shipped scenarios must not even have warnings"
+
+
+def test_build_then_a_fifth_scenario_needs_no_code(project: Path) -> None:
+    assert run("build", cwd=project).returncode == 0
+    site = project / "site"
+    pages = ["index.html", "lesson/index.html", "assessment/index.html"]
+    pages += [f"pillars/{p}/index.html" for p in ("care", "spontaneity", "recovery")]
+    pages += [f"scenarios/{s.stem}/index.html" for s in (project / "scenarios").glob("*.yaml")]
+    assert len(pages) == 10
+    for page in pages:
+        assert (site / page).is_file(), page
+
+    text = (project / "scenarios" / "margarine-run.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: margarine-run", "id: lemon-slices", 1)
+    text = text.replace("title: ", "title: Lemon slices, not ", 1)
+    (project / "scenarios" / "lemon-slices.yaml").write_text(text, encoding="utf-8")
+    result = run("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = (site / "scenarios/lemon-slices/index.html").read_text(encoding="utf-8")
+    assert "Lemon slices, not" in html and 'data-cc-q="lemon-slices/' in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "scenarios/lemon-slices/" in home, "the new scenario is in the navigation"
+
+
+@pytest.mark.parametrize("case", ["bad-indentation", "missing-field", "wrong-type",
+                                  "unknown-pillar", "no-correct-option", "duplicate-id"])
+def test_broken_scenario_fails_cleanly_and_keeps_site(project: Path, case: str) -> None:
+    assert run("build", cwd=project).returncode == 0
+    before = sorted(p.relative_to(project) for p in (project / "site").rglob("*"))
+    marker = (project / "site" / "index.html").read_bytes()
+    for f in (BROKEN / case / "scenarios").glob("*.yaml"):
+        shutil.copy(f, project / "scenarios" / f.name)
+
+    for command in ("check", "build"):
+        result = run(command, cwd=project)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        expected = (BROKEN / case / "expected.txt").read_text(encoding="utf-8").strip()
+        assert expected in result.stderr
+
+    assert sorted(p.relative_to(project) for p in (project / "site").rglob("*")) == before
+    assert (project / "site" / "index.html").read_bytes() == marker
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")], "no leftovers"
+
+
+def test_mkdocs_build_strict_on_shipped_course(project: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_missing_config_is_a_message(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "mkdocs.yml not found" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,58 @@
+"""The MkDocs plugin builds a fixture course: pages, pillar quizzes, assessment, navigation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fixture-site")
+    build(load_config(str(FIXTURE / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return out
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_per_scenario(site: Path) -> None:
+    html = read(site, "scenarios/cold-soup")
+    assert "<h1" in html and "The cold soup" in html
+    assert html.count('class="cc-q"') == 3
+    assert "assets/carecourse/quiz.js" in html and "assets/carecourse/quiz.css" in html
+    assert (site / "assets/carecourse/quiz.js").stat().st_size > 1000
+
+
+def test_pillar_pages_gather_their_questions(site: Path) -> None:
+    care = read(site, "pillars/care")
+    assert "About care." in care, "the hand-written text comes first"
+    assert 'data-cc-q="warm-welcome/greet"' in care
+    assert 'data-cc-q="cold-soup/signs"' in care
+    assert 'data-cc-q="cold-soup/first-words"' not in care
+    assert 'href="../../scenarios/cold-soup/"' in care, "each question links to its scenario"
+    # a pillar page that has no hand-written Markdown is still made
+    assert 'data-cc-q="warm-welcome/busy"' in read(site, "pillars/spontaneity")
+
+
+def test_assessment_uses_pass_mark_from_config(site: Path) -> None:
+    html = read(site, "assessment")
+    assert 'data-cc-pass="75"' in html and 'data-cc-mode="exam"' in html
+    keys = re.findall(r'data-cc-q="([^"]+)"', html)
+    assert len(keys) == 2 and {k.split("/")[0] for k in keys} == {"warm-welcome", "cold-soup"}
+
+
+def test_navigation_order(site: Path) -> None:
+    html = read(site, "scenarios/warm-welcome")
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>)?\s*([^<\n]+?)\s*<', html)
+    order = [t for t in nav if t in {"Fixture course", "A warm welcome", "The cold soup",
+                                     "Final assessment", "Pillar care"}]
+    assert order.index("A warm welcome") < order.index("The cold soup")
+    assert order.index("The cold soup") < order.index("Final assessment")
