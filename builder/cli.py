@@ -10,10 +10,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from builder import __version__
+from builder.coverage import check_languages, format_table
+from builder.languages import ENV_LANGUAGE, configured_languages, root_index_html
 from builder.loader import Course, load_course
+from builder.locale import ui_strings
 from builder.problems import errors, report
 
 log = logging.getLogger("carecourse")
@@ -36,24 +41,63 @@ def _load_config(config_file: str, **overrides: object):  # -> MkDocsConfig
     return load_config(config_file, **overrides)
 
 
-def scenarios_path(config_file: str) -> Path:
-    """The scenarios folder named in mkdocs.yml's carecourse plugin settings."""
+@dataclass
+class Project:
+    """What the CLI needs from mkdocs.yml."""
+
+    config_file: str
+    scenarios: Path
+    docs_dir: Path
+    languages: dict[str, str]
+    site_dir: Path
+    site_name: str
+
+    @property
+    def default_language(self) -> str:
+        return next(iter(self.languages))
+
+
+def read_project(config_file: str) -> Project:
     config = _load_config(config_file)
     plugin = config.plugins.get("carecourse")
-    folder = plugin.config.scenarios if plugin is not None else "scenarios"
-    return Path(config_file).resolve().parent / folder
+    settings = plugin.config if plugin is not None else None
+    folder = settings.scenarios if settings is not None else "scenarios"
+    languages = configured_languages(
+        settings.languages if settings is not None else {}, config.theme.get("language")
+    )
+    return Project(
+        config_file=config_file,
+        scenarios=Path(config_file).resolve().parent / folder,
+        docs_dir=Path(config.docs_dir),
+        languages=languages,
+        site_dir=Path(config.site_dir),
+        site_name=config.site_name,
+    )
 
 
-def check_course(config_file: str) -> Course:
-    course = load_course(scenarios_path(config_file))
+def check_course(project: Project, *, table: bool = False) -> Course:
+    """Validate the scenarios and every translation; print problems (and coverage)."""
+    course = load_course(project.scenarios)
+    problems = list(course.problems)
+    if course.ok and len(project.languages) > 1:
+        rows, translation_problems = check_languages(
+            course, list(project.languages), project.docs_dir
+        )
+        problems.extend(translation_problems)
+        if table:
+            print(format_table(rows, project.default_language))
+    course.problems = sorted(problems)
     if course.problems:
         print(report(course.problems), file=sys.stderr)
     return course
 
 
-def _summary(course: Course) -> str:
+def _summary(course: Course, project: Project | None = None) -> str:
     questions = sum(len(s.quiz) for s in course.scenarios)
-    return f"{len(course.scenarios)} scenarios, {questions} questions"
+    text = f"{len(course.scenarios)} scenarios, {questions} questions"
+    if project is not None and len(project.languages) > 1:
+        text += f", {len(project.languages)} languages"
+    return text
 
 
 def swap_into_place(built: Path, target: Path) -> None:
@@ -67,45 +111,90 @@ def swap_into_place(built: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(config_file: str, site_dir: str | None, *, strict: bool) -> int:
+def _build_one(config_file: str, site_dir: str, language: str | None, strict: bool,
+               verbose: bool) -> str | None:
+    """One MkDocs build (in a worker process); returns an error message or None."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
+    _setup_logging(verbose)
+    if language is not None:
+        os.environ[ENV_LANGUAGE] = language
+    try:
+        build(_load_config(config_file, strict=strict, site_dir=site_dir))
+    except (MkDocsException, Abort) as exc:
+        where = f" ({language})" if language else ""
+        return f"build failed{where}: {exc}"
+    return None
+
+
+def build_site(project: Project, site_dir: str | None, *, strict: bool,
+               verbose: bool = False) -> int:
     started = time.perf_counter()
-    course = check_course(config_file)
+    course = check_course(project)
     if errors(course.problems):
         print(f"carecourse: the site was not built; fix the {len(errors(course.problems))} "
-              "problem(s) above.", file=sys.stderr)
+              "error(s) above.", file=sys.stderr)
         return 1
-    config = _load_config(config_file, strict=strict)
-    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
+    target = Path(site_dir).resolve() if site_dir else project.site_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        config = _load_config(config_file, strict=strict, site_dir=str(staging))
-        build(config)
-    except (MkDocsException, Abort) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"carecourse: build failed: {exc}", file=sys.stderr)
-        return 1
+        failures = _build_languages(project, staging, strict=strict, verbose=verbose)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if failures:
+        shutil.rmtree(staging, ignore_errors=True)
+        for failure in failures:
+            print(f"carecourse: {failure}", file=sys.stderr)
+        print(f"carecourse: {os.path.relpath(target)} was left as it was.", file=sys.stderr)
+        return 1
     swap_into_place(staging, target)
     elapsed = time.perf_counter() - started
-    log.info("built %s into %s in %.1f s", _summary(course), os.path.relpath(target), elapsed)
+    log.info("built %s into %s in %.1f s", _summary(course, project), os.path.relpath(target),
+             elapsed)
     return 0
 
 
-def serve_site(config_file: str, dev_addr: str | None) -> int:
+def _build_languages(project: Project, staging: Path, *, strict: bool,
+                     verbose: bool) -> list[str]:
+    codes = list(project.languages)
+    if len(codes) == 1:
+        failure = _build_one(project.config_file, str(staging), None, strict, verbose)
+        return [failure] if failure else []
+    workers = max(1, min(len(codes), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_build_one, project.config_file, str(staging / code), code, strict,
+                        verbose)
+            for code in codes
+        ]
+        failures = [f for f in (future.result() for future in futures) if f]
+    ui = ui_strings(project.default_language)
+    (staging / "index.html").write_text(
+        root_index_html(project.languages, project.site_name, ui["pages"]["choose_language"]),
+        encoding="utf-8",
+    )
+    return failures
+
+
+def serve_site(project: Project, dev_addr: str | None, language: str | None) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    course = check_course(config_file)
+    course = check_course(project)
     if errors(course.problems):
         return 1
+    if language:
+        if language not in project.languages:
+            print(f"carecourse: '{language}' is not one of {', '.join(project.languages)}",
+                  file=sys.stderr)
+            return 1
+        os.environ[ENV_LANGUAGE] = language
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+        serve(config_file=project.config_file, dev_addr=dev_addr, livereload=True)
     except MkDocsException as exc:
         print(f"carecourse: {exc}", file=sys.stderr)
         return 1
@@ -132,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="preview the course; rebuilds when files change")
     common(p_serve)
     p_serve.add_argument("-a", "--dev-addr", help="address to serve on (default: 127.0.0.1:8000)")
+    p_serve.add_argument("-l", "--language", help="language to preview (default: the first)")
     p_check = sub.add_parser("check", help="validate the scenarios without building")
     common(p_check)
 
@@ -142,16 +232,17 @@ def main(argv: Sequence[str] | None = None) -> int:
               "or pass -f path/to/mkdocs.yml", file=sys.stderr)
         return 1
     try:
+        project = read_project(args.config_file)
         if args.command == "check":
-            course = check_course(args.config_file)
+            course = check_course(project, table=True)
             if errors(course.problems):
                 print(f"carecourse: {len(errors(course.problems))} error(s).", file=sys.stderr)
                 return 1
-            print(f"carecourse: OK — {_summary(course)}.")
+            print(f"carecourse: OK — {_summary(course, project)}.")
             return 0
         if args.command == "build":
-            return build_site(args.config_file, args.site_dir, strict=args.strict)
-        return serve_site(args.config_file, args.dev_addr)
+            return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose)
+        return serve_site(project, args.dev_addr, args.language)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a config error from MkDocs, a full disk...

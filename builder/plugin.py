@@ -1,35 +1,46 @@
 """The MkDocs plugin: a thin layer of event handlers over plain functions.
 
 ``mkdocs build`` and ``mkdocs serve`` use it directly; the ``carecourse`` CLI
-only adds friendlier output and a safe swap of the site folder.
+adds one build per language, friendlier output and a safe swap of the site.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from builder.loader import Course, load_course
+from builder.languages import (
+    ENV_LANGUAGE,
+    alternates,
+    configured_languages,
+    docs_dir_for,
+    with_untranslated_note,
+)
+from builder.loader import load_course
 from builder.locale import ui_strings
 from builder.nav import course_nav
 from builder.pillars import PILLAR_IDS
 from builder.problems import errors, report
 from builder.render import assessment_markdown, pillar_quiz_markdown, scenario_markdown
+from builder.translate import LocalizedCourse, localize_course
 
 log = logging.getLogger("mkdocs.plugins.carecourse")
 
-ASSETS = Path(__file__).parent / "assets"
+PACKAGE = Path(__file__).parent
+ASSETS = PACKAGE / "assets"
 ASSET_URIS = {"quiz.css": "assets/carecourse/quiz.css", "quiz.js": "assets/carecourse/quiz.js"}
 
 
@@ -38,6 +49,7 @@ class CarecourseConfig(base.Config):
     pass_mark = c.Type(int, default=80)
     assessment_questions_per_scenario = c.Type(int, default=2)
     scenarios_per_section = c.Type(int, default=25)
+    languages = c.Type(dict, default={})
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -54,26 +66,55 @@ def docs_pages(docs_dir: str) -> list[str]:
 
 
 class CarecoursePlugin(BasePlugin[CarecourseConfig]):
-    course: Course
+    course: LocalizedCourse
     ui: dict[str, Any]
+    language: str
+    default_language: str
+    fallback_docs: Path | None = None
+    fallback_uris: set[str]
 
+    # Runs before Material's search plugin reads the theme language.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not 0 <= self.config.pass_mark <= 100:
             raise PluginError("carecourse: pass_mark must be a percentage from 0 to 100")
-        self.course = load_course(scenarios_dir(config, self.config))
+        languages = configured_languages(self.config.languages, config.theme.get("language"))
+        self.default_language = next(iter(languages))
+        self.language = os.environ.get(ENV_LANGUAGE) or self.default_language
+        if self.language not in languages:
+            raise PluginError(f"carecourse: language '{self.language}' is not one of "
+                              f"{', '.join(languages)} (plugin setting 'languages')")
+        config.theme["language"] = self.language
+        if self.language != self.default_language:
+            self.fallback_docs = Path(config.docs_dir)
+            config.docs_dir = str(docs_dir_for(Path(config.docs_dir), self.default_language,
+                                               self.language))
+        if len(languages) > 1 and os.environ.get(ENV_LANGUAGE):
+            config.extra["alternate"] = alternates(languages)
+            if config.site_url:
+                config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
+
+        course = load_course(scenarios_dir(config, self.config))
+        if errors(course.problems):
+            raise PluginError("invalid scenarios:\n" + report(course.problems))
+        self.course = localize_course(course, self.language, self.default_language)
         if errors(self.course.problems):
-            raise PluginError("invalid scenarios:\n" + report(self.course.problems))
-        for problem in self.course.problems:
+            raise PluginError(f"invalid '{self.language}' translations:\n"
+                              + report(self.course.problems))
+        for problem in [*course.problems, *self.course.problems]:
             log.info(str(problem))
-        language = config.theme.get("language") or "en"
-        self.ui = ui_strings(language, str(project_dir(config)))
+
+        self.ui = ui_strings(self.language, str(project_dir(config)))
         for uri in ASSET_URIS.values():
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in target:
                 target.append(uri)
         if config.nav is None:
+            pages = set(docs_pages(config.docs_dir))
+            if self.fallback_docs:
+                pages |= set(docs_pages(str(self.fallback_docs)))
             config.nav = course_nav(
-                docs_pages(config.docs_dir),
+                pages,
                 self.course.scenarios,
                 self.ui,
                 per_section=self.config.scenarios_per_section,
@@ -81,12 +122,21 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.fallback_uris: set[str] = set()
+        if self.fallback_docs is not None:
+            if self.fallback_docs.resolve() == Path(config.docs_dir).resolve():
+                # no content/<lang>/ at all: every hand-written page is the default's
+                self.fallback_uris = {f.src_uri for f in files.documentation_pages()}
+            else:
+                self._add_fallback_pages(files, config)
         for scenario in self.course.scenarios:
+            note = self.ui["pages"]["partly_translated"] if self.course.untranslated(
+                scenario.id) else None
             files.append(
                 File.generated(
                     config,
                     f"scenarios/{scenario.id}.md",
-                    content=scenario_markdown(scenario, self.ui),
+                    content=scenario_markdown(scenario, self.ui, note=note),
                 )
             )
         for pillar in PILLAR_IDS:
@@ -99,6 +149,17 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         for name, uri in ASSET_URIS.items():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
+
+    def _add_fallback_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages and images the language lacks come from the default language."""
+        assert self.fallback_docs is not None
+        for path in sorted(self.fallback_docs.rglob("*")):
+            uri = path.relative_to(self.fallback_docs).as_posix()
+            if not path.is_file() or files.get_file_from_path(uri) is not None:
+                continue
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+            if path.suffix == ".md":
+                self.fallback_uris.add(uri)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -117,17 +178,24 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
                 per_scenario=self.config.assessment_questions_per_scenario,
                 link=link,
             )
+        if uri in self.fallback_uris:
+            markdown = with_untranslated_note(markdown, self.ui["pages"]["not_translated"])
         for pillar in PILLAR_IDS:
             if uri == f"pillars/{pillar}.md":
                 quiz = pillar_quiz_markdown(self.course.scenarios, pillar, self.ui, link)
                 return markdown.rstrip() + "\n\n" + quiz
         return markdown
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Our partials (the language selector that keeps the page) win over the theme's.
+        env.loader = ChoiceLoader([FileSystemLoader(str(PACKAGE / "overrides")), env.loader])
+        return env
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(scenarios_dir(config, self.config)))
-        locales = project_dir(config) / "locales"
-        if locales.is_dir():
-            server.watch(str(locales))
+        for extra in (project_dir(config) / "locales", self.fallback_docs):
+            if extra is not None and extra.is_dir():
+                server.watch(str(extra))
         return server

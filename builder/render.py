@@ -131,12 +131,16 @@ def _pill_list(pillars: Sequence[str], ui: dict[str, Any]) -> str:
     return f'<p class="cc-pills"><span>{ui["pages"]["pillars_shown"]}</span> {pills}</p>'
 
 
-def scenario_markdown(scenario: Scenario, ui: dict[str, Any]) -> str:
-    """The whole scenario page as Markdown (with the quiz as an HTML block)."""
+def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None) -> str:
+    """The whole scenario page as Markdown (with the quiz as an HTML block).
+
+    ``note`` is shown under the title, e.g. when parts are not translated yet.
+    """
     pages = ui["pages"]
     discussion = "\n".join(f"    {i}. {p}" for i, p in enumerate(scenario.discussion, 1))
     parts = [
         f"# {scenario.title}",
+        *([f'!!! info ""\n\n    {note}'] if note else []),
         f"{scenario.summary}\n{{ .cc-lead }}",
         _pill_list(scenario.pillars, ui),
         f"## {pages['setting']}",

@@ -285,6 +285,12 @@
     render();
   }
 
+  // The language selector's links already point at the same page in the other
+  // language; stop Material from rerouting them through its sitemap lookup.
+  document.addEventListener("click", (e) => {
+    if (e.target instanceof Element && e.target.closest("a.cc-lang")) e.stopPropagation();
+  }, true);
+
   function init() {
     document.querySelectorAll(".cc-quiz:not([data-cc-ready])").forEach(setup);
   }
