@@ -27,6 +27,7 @@ from builder.languages import (
     alternates,
     configured_languages,
     docs_dir_for,
+    site_name_for,
     with_untranslated_note,
 )
 from builder.loader import load_course
@@ -85,6 +86,7 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             raise PluginError(f"carecourse: language '{self.language}' is not one of "
                               f"{', '.join(languages)} (plugin setting 'languages')")
         config.theme["language"] = self.language
+        config.site_name = site_name_for(self.config.languages, self.language) or config.site_name
         if self.language != self.default_language:
             self.fallback_docs = Path(config.docs_dir)
             config.docs_dir = str(docs_dir_for(Path(config.docs_dir), self.default_language,
