@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from builder.pillars import PILLAR_IDS
 from builder.problems import Path, Problem, did_you_mean, format_path, quoted_list
+from builder.roleplay import graph_problems
 from builder.schema import Scenario
 from builder.yamlsource import SourceMap, YamlSyntaxError, load
 
@@ -119,6 +120,10 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems.extend(_explain(path, smap, err) for err in _without_typo_twins(exc.errors()))
+        return None, problems, smap
+    graph = graph_problems(scenario.roleplay) if scenario.roleplay else []
+    problems.extend(_at(path, smap, ("roleplay", *loc), msg) for loc, msg in graph)
+    if graph:
         return None, problems, smap
     problems.extend(_advice(path, smap, scenario))
     return scenario, problems, smap

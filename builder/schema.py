@@ -82,6 +82,43 @@ class Question(_Strict):
         return [i for i, o in enumerate(self.options) if o.correct]
 
 
+Rating = Literal["ideal", "acceptable", "poor"]
+
+
+class Choice(_Strict):
+    text: Text
+    goto: Slug
+    feedback: Text | None = None  # what happens next, shown after the choice
+
+
+class Point(_Strict):
+    """A decision point: the situation, and the choices the learner has."""
+
+    id: Slug
+    text: Text
+    choices: list[Choice] = Field(min_length=1, max_length=6)
+
+
+class Ending(_Strict):
+    id: Slug
+    rating: Rating
+    pillars: list[Pillar] = Field(min_length=1, max_length=3)
+    text: Text
+    recover: Slug | None = None  # a poor ending leads on to a point where it can be put right
+
+
+class Roleplay(_Strict):
+    """A branching rehearsal of the scenario (the graph is checked by builder.roleplay)."""
+
+    title: Text | None = None
+    start: Slug
+    points: list[Point] = Field(min_length=1)
+    endings: list[Ending] = Field(min_length=1)
+
+    def node(self, node_id: str) -> Point | Ending | None:
+        return next((n for n in [*self.points, *self.endings] if n.id == node_id), None)
+
+
 class Scenario(_Strict):
     id: Slug
     title: Text
@@ -94,6 +131,7 @@ class Scenario(_Strict):
     why_it_worked: Text
     discussion: list[Text] = Field(min_length=1)
     quiz: list[Question] = Field(min_length=1)
+    roleplay: Roleplay | None = None
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Scenario:

@@ -32,6 +32,7 @@ from playwright.sync_api import (
     Request,
     Response,
     Route,
+    expect,
     sync_playwright,
 )
 
@@ -155,7 +156,8 @@ def _watched_context(
         watch.console_errors.append(f"uncaught: {error}")
 
     def on_failed(request: Request) -> None:
-        if _is_local(request.url):
+        # ERR_ABORTED: cancelled by a navigation or by closing the page, not a fault.
+        if _is_local(request.url) and request.failure != "net::ERR_ABORTED":
             watch.failed_requests.append(f"{request.url}: {request.failure}")
 
     def on_response(response: Response) -> None:
@@ -212,25 +214,38 @@ class Course:
         self.page = page
 
     # pages
-    def open(self, path: str) -> Page:
-        """Go to a page, wait for the network to settle and for the quizzes to be live.
+    def open(self, path: str, *, settle: bool = False) -> Page:
+        """Go to a page and wait until its quizzes are live.
 
-        ``networkidle`` matters: a click that comes before Material has fetched
-        sitemap.xml is not intercepted by instant navigation.
+        ``settle=True`` also waits for ``networkidle``: do that before clicking a
+        link. Material's instant navigation ignores clicks until it has fetched
+        sitemap.xml, so an early click is a full page load (about 1 run in 16).
+        Quiz buttons are not links, so tests that only click them skip the wait.
         """
         self.page.goto(path)
-        self.page.wait_for_load_state("networkidle")
+        if settle:
+            self.page.wait_for_load_state("networkidle")
         self.wait_ready()
         return self.page
 
-    def reload(self) -> Page:
+    def reload(self, *, settle: bool = False) -> Page:
         self.page.reload()
-        self.page.wait_for_load_state("networkidle")
+        if settle:
+            self.page.wait_for_load_state("networkidle")
         self.wait_ready()
         return self.page
 
-    def wait_ready(self) -> None:
-        """Every quiz on the page has been set up by quiz.js."""
+    def wait_ready(self, quiz: str | None = None) -> None:
+        """Every quiz on the page has been set up by quiz.js.
+
+        After an instant navigation the URL changes before the content is
+        swapped: pass the new page's quiz selector (e.g. ``#scenario-x``) so the
+        wait does not pass on the old page.
+        """
+        if quiz:
+            expect(
+                self.page.locator(quiz), f"quiz.js did not make {quiz} interactive"
+            ).to_contain_class("cc-js")
         self.page.wait_for_function(
             "() => [...document.querySelectorAll('.cc-quiz')]"
             ".every((q) => q.dataset.ccReady === '1' && q.classList.contains('cc-js'))"

@@ -1,0 +1,73 @@
+"""Accessibility: axe-core at phone size on every kind of page, before and after answering."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+RULESETS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page: Page, axe_source) -> list[dict]:
+    page.add_script_tag(path=str(axe_source))
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})).violations",
+        RULESETS,
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = [", ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+        more = f" (+{len(v['nodes']) - 3} more)" if len(v["nodes"]) > 3 else ""
+        lines.append(f"- {v['id']} [{v['impact']}] {v['help']}: {'; '.join(targets)}{more}")
+        lines.append(f"    {v['helpUrl']}")
+        summary = (v["nodes"][0].get("failureSummary") or "").splitlines()
+        lines.extend(f"    {s.strip()}" for s in summary[1:3])
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, axe_source, where: str) -> None:
+    found = axe_violations(page, axe_source)
+    blocking = [v for v in found if v["impact"] in BLOCKING]
+    assert not blocking, f"axe: serious or critical problems on {where}:\n" + describe(blocking)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "lesson/", "scenarios/margarine-run/", "pillars/care/", "assessment/"],
+    ids=["home", "lesson", "scenario", "pillar", "assessment"],
+)
+def test_page_is_accessible(course, axe_source, path: str) -> None:
+    page = course.open(path)
+    assert_accessible(page, axe_source, f"/{path}")
+
+
+def test_scenario_with_feedback_is_accessible(course, axe_source) -> None:
+    """Verdict colours and feedback texts appear only after answering."""
+    page = course.open("scenarios/margarine-run/")
+    keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
+    for i, key in enumerate(keys):
+        q = course.q(key)
+        course.answer(q, right=i % 2 == 0)
+        course.check(q)
+    # one question left in "Choose an answer first" state would need none checked:
+    # instead, every kind of verdict is now on the page
+    for verdict in ("right", "wrong", "missed"):
+        assert page.locator(f".cc-opt[data-cc-verdict='{verdict}']").count() > 0, verdict
+    assert_accessible(page, axe_source, "the scenario page with feedback shown")
+
+
+def test_submitted_assessment_is_accessible(course, axe_source) -> None:
+    page = course.open("assessment/")
+    keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
+    for i, key in enumerate(keys):
+        course.answer(course.q(key), right=i % 3 != 0)
+    page.locator(".cc-submit").click()
+    page.locator(".cc-verdict").wait_for()
+    assert_accessible(page, axe_source, "the assessment after submitting")
