@@ -58,5 +58,6 @@ def course_nav(
     if scenarios:
         nav.append({ui["pages"]["scenarios"]: scenario_nav(scenarios, per_section)})
     nav.append({ui["pages"]["assessment"]: take("assessment.md")})
+    nav.append({ui["progress"]["title"]: take("progress.md")})
     nav.extend(sorted(p for p in pages if p not in used and not p.startswith("scenarios/")))
     return nav

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import rcssmin
+import rjsmin
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -35,14 +38,26 @@ from builder.locale import ui_strings
 from builder.nav import course_nav
 from builder.pillars import PILLAR_IDS
 from builder.problems import errors, report
-from builder.render import assessment_markdown, pillar_quiz_markdown, scenario_markdown
+from builder.render import (
+    assessment_markdown,
+    course_manifest,
+    pillar_quiz_markdown,
+    progress_markdown,
+    scenario_markdown,
+    with_continue_link,
+)
 from builder.translate import LocalizedCourse, localize_course
 
 log = logging.getLogger("mkdocs.plugins.carecourse")
 
 PACKAGE = Path(__file__).parent
 ASSETS = PACKAGE / "assets"
-ASSET_URIS = {"quiz.css": "assets/carecourse/quiz.css", "quiz.js": "assets/carecourse/quiz.js"}
+ASSET_URIS = {
+    "quiz.css": "assets/carecourse/quiz.css",
+    "quiz.js": "assets/carecourse/quiz.js",
+    "practice.js": "assets/carecourse/practice.js",
+}
+VENDOR = {"mermaid.tiny.js": "assets/carecourse/vendor/mermaid.tiny.js"}
 
 
 class CarecourseConfig(base.Config):
@@ -51,6 +66,13 @@ class CarecourseConfig(base.Config):
     assessment_questions_per_scenario = c.Type(int, default=2)
     scenarios_per_section = c.Type(int, default=25)
     languages = c.Type(dict, default={})
+
+
+@lru_cache(maxsize=8)
+def minified_asset(name: str) -> str:
+    """Our runtime, minified: the quiz, role-play and progress JS and CSS."""
+    text = (ASSETS / name).read_text(encoding="utf-8")
+    return rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text)
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -148,8 +170,17 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
                     File.generated(config, uri, content=f"# {self.ui['pillars'][pillar]}\n")
                 )
         files.append(File.generated(config, "assessment.md", content="# placeholder\n"))
+        files.append(File.generated(config, "progress.md", content="# placeholder\n"))
         for name, uri in ASSET_URIS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+            files.append(File.generated(config, uri, content=minified_asset(name)))
+        if any(s.roleplay for s in self.course.scenarios):
+            for name, uri in VENDOR.items():
+                source = str(ASSETS / "vendor" / name)
+                files.append(File.generated(config, uri, abs_src_path=source))
+        urls = {s.id: files.get_file_from_path(f"scenarios/{s.id}.md").url  # type: ignore[union-attr]
+                for s in self.course.scenarios}
+        files.append(File.generated(config, "assets/carecourse/course.json",
+                                    content=course_manifest(self.course.scenarios, urls, self.ui)))
         return files
 
     def _add_fallback_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -172,6 +203,10 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             found = files.get_file_from_path(target)
             return get_relative_url(found.url if found else target, page.file.url)
 
+        if uri == "progress.md":
+            return progress_markdown(self.ui)
+        if uri == "index.md":
+            markdown = with_continue_link(markdown)
         if uri == "assessment.md":
             return assessment_markdown(
                 self.course.scenarios,

@@ -12,9 +12,10 @@ from typing import Any
 
 import markdown as md_lib
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.pillars import PILLAR_IDS
+from builder.roleplay import mermaid_map
 from builder.schema import Option, Question, Scenario
 
 Linker = Callable[[str], str]
@@ -116,19 +117,36 @@ def quiz_html(
         ui=ui,
         mode=mode,
         pass_mark=pass_mark,
-        i18n_json=Markup(
-            json.dumps(i18n, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        ),
+        i18n_json=_json(i18n),
     )
     # Markdown treats a blank line as the end of a raw HTML block: keep none.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def _pill_list(pillars: Sequence[str], ui: dict[str, Any]) -> str:
+def roleplay_html(scenario: Scenario, ui: dict[str, Any]) -> str:
+    """The role-play as HTML (every step visible until the runtime takes over)."""
+    assert scenario.roleplay is not None
+    i18n = {**ui["roleplay"], "pillars": ui["pillars"]}
+    html = _env().get_template("roleplay.html.j2").render(
+        sid=scenario.id,
+        play=scenario.roleplay,
+        ui=ui,
+        i18n_json=_json(i18n),
+    )
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _json(data: Any) -> Markup:
+    """JSON for a ``<script type="application/json">`` block."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+
+
+def _pill_list(pillars: Sequence[str], ui: dict[str, Any], scenario_id: str = "") -> str:
     pills = " ".join(
         f'<span class="cc-pillar cc-pillar--{p}">{ui["pillars"][p]}</span>' for p in pillars
     )
-    return f'<p class="cc-pills"><span>{ui["pages"]["pillars_shown"]}</span> {pills}</p>'
+    mark = f' data-cc-scenario="{scenario_id}"' if scenario_id else ""
+    return f'<p class="cc-pills"{mark}><span>{ui["pages"]["pillars_shown"]}</span> {pills}</p>'
 
 
 def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None) -> str:
@@ -142,7 +160,7 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
         f"# {scenario.title}",
         *([f'!!! info ""\n\n    {note}'] if note else []),
         f"{scenario.summary}\n{{ .cc-lead }}",
-        _pill_list(scenario.pillars, ui),
+        _pill_list(scenario.pillars, ui, scenario.id),
         f"## {pages['setting']}",
         scenario.setting,
         f"## {pages['story']}",
@@ -152,6 +170,7 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
         f"## {pages['why_it_worked']}",
         scenario.why_it_worked,
         f'??? question "{pages["discussion"]}"\n\n{discussion}',
+        *_roleplay_parts(scenario, ui),
         f"## {pages['quiz']}",
         quiz_html(
             f"scenario-{scenario.id}",
@@ -160,6 +179,24 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
         ),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def _roleplay_parts(scenario: Scenario, ui: dict[str, Any]) -> list[str]:
+    play = scenario.roleplay
+    if play is None:
+        return []
+    texts = ui["roleplay"]
+    mermaid = mermaid_map(play, texts["rating"])
+    diagram = (
+        f'<details class="abstract cc-map-box"><summary>{escape(texts["map"])}</summary>\n'
+        f'<pre class="cc-map" data-cc-map>{escape(mermaid)}</pre>\n</details>'
+    )
+    return [
+        f"## {texts['heading']}" + (f": {play.title}" if play.title else ""),
+        texts["intro"],
+        roleplay_html(scenario, ui),
+        diagram,
+    ]
 
 
 def pillar_questions(scenarios: Sequence[Scenario], pillar: str) -> list[tuple[Scenario, Question]]:
@@ -216,3 +253,44 @@ def assessment_markdown(
     intro = ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark)
     quiz = quiz_html("assessment", items, ui, mode="exam", pass_mark=pass_mark, link=link)
     return f"# {ui['pages']['assessment']}\n\n{intro}\n\n{quiz}\n"
+
+
+def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dict[str, Any]) -> str:
+    """``assets/carecourse/course.json``: what the progress runtime needs to know."""
+    data = {
+        "pillars": ui["pillars"],
+        "t": ui["progress"],
+        "scenarios": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "url": urls[s.id],
+                "questions": [{"key": s.question_key(q), "pillar": q.pillar} for q in s.quiz],
+                "play": s.roleplay is not None,
+                "playPillars": sorted({p for e in s.roleplay.endings for p in e.pillars})
+                if s.roleplay
+                else [],
+            }
+            for s in scenarios
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def progress_markdown(ui: dict[str, Any]) -> str:
+    texts = ui["progress"]
+    return (
+        f"# {texts['title']}\n\n{texts['intro']}\n\n"
+        f'<div class="cc-progress-page" data-cc-progress>\n'
+        f'<p class="cc-needs-js">{escape(texts["needs_js"])}</p>\n</div>\n'
+    )
+
+
+def with_continue_link(markdown: str) -> str:
+    """The home page gets a "continue where you left off" slot under its title."""
+    slot = '<p class="cc-continue" data-cc-continue hidden></p>'
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: i + 1], "", slot, "", *lines[i + 1 :]])
+    return f"{slot}\n\n{markdown}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from builder.problems import Path, did_you_mean
 from builder.schema import Ending, Point, Roleplay
 
@@ -45,14 +47,17 @@ def graph_problems(play: Roleplay) -> list[GraphProblem]:
     if play.start not in point_ids:
         problems.append((("start",), f"'{play.start}' is not a point"
                          f"{did_you_mean(play.start, point_ids)}"))
+    broken: list[str] = []  # link targets that do not exist
     for i, point in enumerate(play.points):
         for j, choice in enumerate(point.choices):
             if choice.goto not in ids:
+                broken.append(choice.goto)
                 problems.append(((("points", i, "choices", j, "goto")),
                                  f"there is no point or ending '{choice.goto}'"
                                  f"{did_you_mean(choice.goto, all_ids)}"))
     for k, ending in enumerate(play.endings):
         if ending.recover is not None and ending.recover not in point_ids:
+            broken.append(ending.recover)
             problems.append((("endings", k, "recover"),
                              f"'{ending.recover}' is not a point"
                              f"{did_you_mean(ending.recover, point_ids)}"))
@@ -62,15 +67,20 @@ def graph_problems(play: Roleplay) -> list[GraphProblem]:
                              "can make things right (no dead ends)"))
     if not any(e.rating == "ideal" for e in play.endings):
         problems.append((("endings",), "needs at least one ending with rating 'ideal'"))
-    if problems:
-        return problems  # the checks below assume the links are sound
+    links_sound = not broken
+    # a node a broken link was probably meant for is not "unreachable" as well
+    meant = {m for b in broken for m in difflib.get_close_matches(b, all_ids, n=1, cutoff=0.6)}
+    if play.start not in point_ids:
+        return problems  # nothing is reachable from a start that does not exist
 
     graph = edges(play)
     reached = _reachable(play.start, graph)
     for node_id, where in ids.items():
-        if node_id not in reached:
+        if node_id not in reached and node_id not in meant:
             problems.append(((*where, "id"), f"'{node_id}' can never be reached from the "
                              f"start '{play.start}'; link to it from a choice or remove it"))
+    if not links_sound:
+        return problems  # "no way to an ending" would only repeat a broken link
     ending_ids = {e.id for e in play.endings}
     for i, point in enumerate(play.points):
         if point.id in reached and not (_reachable(point.id, graph) & ending_ids):

@@ -80,6 +80,11 @@ def _count_texts(scenario: Scenario) -> tuple[int, int]:
     texts = len(SCENARIO_TEXTS) + 1  # + discussion
     for q in scenario.quiz:
         texts += len(QUESTION_TEXTS) + len(OPTION_TEXTS) * len(q.options)
+    play = scenario.roleplay
+    if play is not None:
+        texts += int(play.title is not None) + len(play.endings)
+        for point in play.points:
+            texts += 1 + sum(1 + (c.feedback is not None) for c in point.choices)
     return texts, len(scenario.quiz)
 
 
@@ -153,7 +158,7 @@ class _Overlay:
         top = self.mapping(data, ())
         if top is None:
             return merged
-        self.keys(top, (), (*SCENARIO_TEXTS, *SCENARIO_FIXED, "discussion", "quiz"))
+        self.keys(top, (), (*SCENARIO_TEXTS, *SCENARIO_FIXED, "discussion", "quiz", "roleplay"))
         self.fixed(top, (), SCENARIO_FIXED, self.base)
         done = self.texts(top, (), SCENARIO_TEXTS, merged)
         discussion = top.get("discussion")
@@ -190,8 +195,85 @@ class _Overlay:
                 continue
             i, q = by_id[base_q.id]
             done += self.question(q, ("quiz", i), base_q, merged["quiz"][n])
+        if self.base.roleplay is not None:
+            done += self.roleplay(top.get("roleplay"), merged["roleplay"])
+        elif top.get("roleplay") is not None:
+            self.error(("roleplay",), f"{display_path(self.source)} has no role-play to translate")
         self.coverage.texts_translated = done
         return merged
+
+    def roleplay(self, data: Any, merged: dict[str, Any]) -> int:
+        """Role-play texts, matched by point and ending id; choices by position."""
+        play = self.base.roleplay
+        assert play is not None
+        if data is None:
+            self.missing(("roleplay",))
+            return 0
+        top = self.mapping(data, ("roleplay",))
+        if top is None:
+            return 0
+        loc: DataPath = ("roleplay",)
+        self.keys(top, loc, ("title", "start", "points", "endings"))
+        self.fixed(top, loc, ("start",), play)
+        done = 0
+        if play.title is not None:
+            done += self.texts(top, loc, ("title",), merged)
+        for kind, base_nodes, fixed in (("points", play.points, ("id",)),
+                                        ("endings", play.endings, ("id", "rating", "pillars",
+                                                                   "recover"))):
+            items = top.get(kind)
+            if items is not None and not isinstance(items, list):
+                self.error((*loc, kind), f"expected a list of {kind}")
+                items = None
+            by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+            known = [n.id for n in base_nodes]
+            for i, item in enumerate(items or []):
+                node = self.mapping(item, (*loc, kind, i))
+                if node is None:
+                    continue
+                if node.get("id") not in known:
+                    hint = did_you_mean(str(node.get("id")), known)
+                    self.error((*loc, kind, i, "id"),
+                               f"there is no {kind[:-1]} '{node.get('id')}' in the role-play of "
+                               f"{display_path(self.source)}{hint}")
+                    continue
+                by_id[node["id"]] = (i, node)
+            for n, base_node in enumerate(base_nodes):
+                if base_node.id not in by_id:
+                    self.missing((*loc, kind, n))
+                    continue
+                i, node = by_id[base_node.id]
+                where = (*loc, kind, i)
+                target = merged[kind][n]
+                self.fixed(node, where, fixed, base_node)
+                if kind == "endings":
+                    self.keys(node, where, ("text", *fixed))
+                    done += self.texts(node, where, ("text",), target)
+                    continue
+                self.keys(node, where, ("id", "text", "choices"))
+                done += self.texts(node, where, ("text",), target)
+                done += self.choices(node.get("choices"), (*where, "choices"), base_node, target)
+        return done
+
+    def choices(self, data: Any, loc: DataPath, base: Any, merged: dict[str, Any]) -> int:
+        if data is None:
+            self.missing(loc)
+            return 0
+        if not isinstance(data, list) or len(data) != len(base.choices):
+            got = len(data) if isinstance(data, list) else 0
+            self.error(loc, f"has {got} choices but the point in {display_path(self.source)} has "
+                       f"{len(base.choices)}; keep the same choices in the same order")
+            return 0
+        done = 0
+        for j, (item, base_choice) in enumerate(zip(data, base.choices, strict=True)):
+            choice = self.mapping(item, (*loc, j))
+            if choice is None:
+                continue
+            self.keys(choice, (*loc, j), ("text", "goto", "feedback"))
+            self.fixed(choice, (*loc, j), ("goto",), base_choice)
+            names = ("text", "feedback") if base_choice.feedback is not None else ("text",)
+            done += self.texts(choice, (*loc, j), names, merged["choices"][j])
+        return done
 
     def question(self, q: dict[str, Any], loc: DataPath, base: Question,
                  merged: dict[str, Any]) -> int:

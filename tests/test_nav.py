@@ -47,7 +47,8 @@ def test_course_nav_order() -> None:
     }
     assert nav[3] == {"Scenarios": [{"S0": "scenarios/s0.md"}, {"S1": "scenarios/s1.md"}]}
     assert nav[4] == {"Final assessment": "assessment.md"}
-    assert nav[5] == "extra.md"
+    assert nav[5] == {"My progress": "progress.md"}
+    assert nav[6] == "extra.md"
 
 
 def test_many_scenarios_are_grouped() -> None:

@@ -14,9 +14,12 @@
   function read() {
     try {
       const d = JSON.parse(localStorage.getItem(KEY));
-      if (isObj(d) && d.v === VERSION && isObj(d.q) && isObj(d.x)) return d;
+      if (isObj(d) && d.v === VERSION && isObj(d.q) && isObj(d.x)) {
+        if (!isObj(d.r)) d.r = {};
+        return d;
+      }
     } catch (e) { /* corrupt: start afresh */ }
-    return { v: VERSION, q: {}, x: {} };
+    return { v: VERSION, q: {}, x: {}, r: {} };
   }
   function write(d) {
     try { localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) { /* private mode, full */ }
@@ -28,6 +31,8 @@
     if (text != null) e.textContent = text;
     return e;
   }
+  // shared with practice.js (role-plays, progress); marks() updates the navigation
+  const cc = (window.carecourse = { read, write, fmt, el, marks: () => {} });
 
   function setup(quiz) {
     quiz.dataset.ccReady = "1";
@@ -158,6 +163,7 @@
           }
           write(d);
           render();
+          cc.marks();
         });
         bar.appendChild(q.btn);
         li.querySelector("fieldset").after(bar);

@@ -72,9 +72,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site_dir = tmp_path_factory.mktemp("site")
     # Bind first: the port must be known before the build, because site_url
     # (hence sitemap.xml, hence instant navigation) depends on it.
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir))
-    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
     server.daemon_threads = True
     port = server.server_address[1]
     base = f"http://127.0.0.1:{port}/"

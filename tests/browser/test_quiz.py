@@ -64,8 +64,7 @@ def test_single_choice_wrong_then_right(course, t) -> None:
     expect(key).to_have_attribute("data-cc-verdict", "missed")
     expect(key.locator(".cc-opt__feedback")).to_be_visible()
     assert verdicts(q) == {
-        i: ("wrong" if i == wrong[0] else "missed" if i == right else None)
-        for i in verdicts(q)
+        i: ("wrong" if i == wrong[0] else "missed" if i == right else None) for i in verdicts(q)
     }
     for other in wrong[1:]:
         expect(course.opt(q, other).locator(".cc-opt__feedback")).to_be_hidden()
@@ -255,6 +254,4 @@ def test_retry_the_quiz_clears_everything(course, t) -> None:
     for key in (SINGLE, MULTIPLE, ORDERING):
         assert key not in stored
     # focus goes back to the start of the quiz
-    assert page.evaluate(
-        "() => document.querySelector('.cc-q').contains(document.activeElement)"
-    )
+    assert page.evaluate("() => document.querySelector('.cc-q').contains(document.activeElement)")

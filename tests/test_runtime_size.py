@@ -1,0 +1,22 @@
+"""The quiz, role-play and progress runtime stays small (mkdocs-quiz ships ~15 KB per page)."""
+
+from __future__ import annotations
+
+import gzip
+
+from builder.plugin import ASSET_URIS, minified_asset
+
+BUDGET = 8 * 1024  # bytes, gzipped, JS + CSS together
+
+
+def test_runtime_fits_the_budget() -> None:
+    sizes = {name: len(gzip.compress(minified_asset(name).encode(), 9)) for name in ASSET_URIS}
+    total = sum(sizes.values())
+    print(f"runtime gzipped: {sizes} = {total} bytes")
+    assert total <= BUDGET, sizes
+
+
+def test_minified_runtime_is_still_valid_js() -> None:
+    js = minified_asset("quiz.js")
+    assert "document$" in js and "localStorage" in js
+    assert minified_asset("quiz.css").count("{") == minified_asset("quiz.css").count("}")
