@@ -298,6 +298,9 @@
   }, true);
 
   function init() {
+    // Material's search dialog has no accessible name: give it the search field's
+    const search = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    search?.setAttribute("aria-label", search.querySelector("input")?.getAttribute("aria-label") || "Search");
     document.querySelectorAll(".cc-quiz:not([data-cc-ready])").forEach(setup);
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
