@@ -111,7 +111,7 @@
         opts().forEach((o, i) => {
           const [up, down] = o.querySelectorAll(".cc-move");
           const label = o.querySelector(".cc-opt__text").textContent.trim();
-          o.querySelector(".cc-step").textContent = fmt(t.step, { pos: i + 1 });
+          o.querySelector(".cc-pos").textContent = fmt(t.step, { pos: i + 1 });
           up.setAttribute("aria-label", `${t.move_up}: ${label}`);
           down.setAttribute("aria-label", `${t.move_down}: ${label}`);
           up.disabled = q.done || i === 0;
@@ -139,7 +139,7 @@
             });
             box.appendChild(b);
           }
-          o.querySelector(".cc-opt__label").prepend(el("span", "cc-step"));
+          o.querySelector(".cc-opt__label").prepend(el("span", "cc-pos"));
           o.appendChild(box);
         });
         renumber();
