@@ -55,9 +55,10 @@
       const a = e.target instanceof Element && e.target.closest("a[data-cc-goto]");
       if (!a || !box.contains(a)) return;
       e.preventDefault();
-      const note = a.closest(".cc-choice")?.querySelector(".cc-choice__then");
+      const note = a.closest(".cc-choice")?.querySelector(".cc-choice__then")?.cloneNode(true);
+      note?.querySelector(".cc-choice__then-label")?.remove();
       path.push(a.dataset.ccGoto);
-      show(a.dataset.ccGoto, note ? note.textContent.replace(/^[^:]*:\s*/, "") : "", true);
+      show(a.dataset.ccGoto, note ? note.textContent.trim() : "", true);
     });
     back.addEventListener("click", () => {
       if (path.length > 1) path.pop();
