@@ -136,9 +136,13 @@ def roleplay_html(scenario: Scenario, ui: dict[str, Any]) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def _json(data: Any) -> Markup:
-    """JSON for a ``<script type="application/json">`` block."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+def _json(data: Any) -> str:
+    """Compact JSON for a ``data-cc-i18n`` attribute (the template escapes it).
+
+    Not a ``<script type="application/json">``: Material's instant navigation
+    re-creates inline scripts without their type and would run it as code.
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _pill_list(pillars: Sequence[str], ui: dict[str, Any], scenario_id: str = "") -> str:

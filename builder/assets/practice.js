@@ -15,7 +15,8 @@
   /* ---- role-plays ---- */
   function play(box) {
     box.dataset.ccReady = "1";
-    const t = JSON.parse(box.querySelector(".cc-i18n").textContent);
+    let t;
+    try { t = JSON.parse(box.dataset.ccI18n); } catch (e) { return; }
     const sid = box.dataset.ccPlay;
     const start = box.dataset.ccStart;
     const steps = new Map([...box.querySelectorAll(".cc-step")].map((s) => [s.dataset.ccNode, s]));

@@ -37,7 +37,7 @@
   function setup(quiz) {
     quiz.dataset.ccReady = "1";
     let t;
-    try { t = JSON.parse(quiz.querySelector(".cc-i18n").textContent); } catch (e) { return; }
+    try { t = JSON.parse(quiz.dataset.ccI18n); } catch (e) { return; }
     const exam = quiz.dataset.ccMode === "exam";
     const id = quiz.dataset.ccQuiz;
     const pass = Number(quiz.dataset.ccPass || 0);
@@ -63,6 +63,9 @@
           list.querySelectorAll("input").forEach((i) => { i.checked = a.includes(Number(i.value)); });
         }
       };
+      // a stored answer this question could really have been given
+      q.valid = (a) => ints(a, n) && (type === "ordering" ? a.length === n || !a.length
+        : type !== "single" || a.length <= 1);
       q.grade = (a) => (type === "ordering"
         ? a.every((v, i) => v === i)
         : opts().every((o) => (o.dataset.ccCorrect === "true") === a.includes(Number(o.dataset.ccIndex))));
@@ -201,7 +204,7 @@
         summary.appendChild(head);
         const ul = el("ul", "cc-pillar-scores");
         for (const [p, v] of Object.entries(s.by)) {
-          ul.appendChild(el("li", `cc-pillar--${p}`, fmt(t.pillar_score, { pillar: t.pillars[p] || p, ...v })));
+          ul.appendChild(el("li", `cc-score--${p}`, fmt(t.pillar_score, { pillar: t.pillars[p] || p, ...v })));
         }
         summary.appendChild(ul);
         if (exam) {
@@ -260,7 +263,7 @@
 
     function reset() {
       const d = read();
-      qs.forEach((q) => { q.clear(); delete d.q[q.key]; });
+      qs.forEach((q) => { q.clear(); if (!exam) delete d.q[q.key]; });
       delete d.x[id];
       delete quiz.dataset.ccSubmitted;
       write(d);
@@ -273,8 +276,8 @@
     if (exam) {
       const mine = d.x[id];
       if (isObj(mine) && isObj(mine.a)) {
-        qs.forEach((q) => { const a = mine.a[q.key]; if (ints(a, q.n)) q.set(a); });
-        if (mine.submitted && qs.every((q) => ints(mine.a[q.key], q.n) && mine.a[q.key].length)) {
+        qs.forEach((q) => { const a = mine.a[q.key]; if (q.valid(a)) q.set(a); });
+        if (mine.submitted && qs.every((q) => q.valid(mine.a[q.key]) && mine.a[q.key].length)) {
           qs.forEach((q) => q.show(mine.a[q.key]));
           quiz.dataset.ccSubmitted = "1";
         }
@@ -282,7 +285,7 @@
     } else {
       qs.forEach((q) => {
         const s = d.q[q.key];
-        if (isObj(s) && ints(s.a, q.n) && s.a.length && (q.type !== "ordering" || s.a.length === q.n)) {
+        if (isObj(s) && q.valid(s.a) && s.a.length) {
           q.set(s.a);
           q.show(s.a);
         }

@@ -123,6 +123,7 @@ class _PrintTree(Treeprocessor):
                 title.append(sub)
             for sub in block:
                 section.append(sub)
+        etree.SubElement(out, "div", {"class": "cc-tabs__end"})  # below the side-by-side pair
         return out
 
     @staticmethod
@@ -174,7 +175,7 @@ class _PrintExtension(Extension):
         self.tree_args = tree
         self.processor: _PrintTree | None = None
 
-    def extendMarkdown(self, md: md_lib.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: md_lib.Markdown) -> None:
         self.processor = _PrintTree(md, **self.tree_args)
         md.treeprocessors.register(self.processor, "carecourse_print", 1)
 

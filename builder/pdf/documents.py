@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,11 +24,18 @@ from builder.pdf.content import (
     scenario_anchor,
 )
 from builder.pdf.settings import PdfError, PdfSettings
+from builder.pdf.words import format_date
 from builder.pillars import PILLAR_IDS
 from builder.problems import errors, report
-from builder.render import ShownOption, md_block, md_inline, shown_order
+from builder.render import (
+    ShownOption,
+    assessment_questions,
+    md_block,
+    md_inline,
+    shown_order,
+)
 from builder.schema import Question, Scenario
-from builder.translate import localize_course
+from builder.translate import SCENARIO_TEXTS, LocalizedCourse, localize_course
 
 LESSON = "lesson.md"
 
@@ -41,6 +48,7 @@ class QuestionView:
     question: Question
     shown: list[ShownOption]  # the handbook's order (ordering steps shuffled)
     scenario_title: str
+    in_assessment: bool  # the site's final assessment asks it too
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,24 @@ def load_checked_course(project_dir: Path, settings: PdfSettings) -> Course:
     return course
 
 
+_PRINTED = {*SCENARIO_TEXTS, "discussion", "quiz", "(whole file)"}
+
+
+def _printed(missing: str) -> bool:
+    """Is this untranslated part (``quiz[2]``, ``setting``...) one the PDFs show?"""
+    return re.split(r"[.\[]", missing, maxsplit=1)[0] in _PRINTED
+
+
+def localized_course(course: Course, settings: PdfSettings, language: str) -> LocalizedCourse:
+    """The scenarios in ``language``; broken translations stop the PDFs as they stop the site."""
+    localized = localize_course(course, settings.check_language(language),
+                                settings.default_language)
+    if errors(localized.problems):
+        raise PdfError(f"invalid '{language}' translations:\n"
+                       + report(errors(localized.problems)))
+    return localized
+
+
 def course_view(project_dir: Path, settings: PdfSettings, language: str,
                 course: Course | None = None) -> CourseView:
     """Scenarios (``load_course`` + ``localize_course``) and pages for ``language``."""
@@ -90,11 +116,10 @@ def course_view(project_dir: Path, settings: PdfSettings, language: str,
     settings.check_language(language)
     if course is None:
         course = load_checked_course(project_dir, settings)
-    localized = localize_course(course, language, settings.default_language)
-    if errors(localized.problems):
-        raise PdfError(f"invalid '{language}' translations:\n"
-                       + report(errors(localized.problems)))
+    localized = localized_course(course, settings, language)
     ui = ui_strings(language, str(project_dir))
+    in_assessment = {s.question_key(q) for s, q in assessment_questions(
+        localized.scenarios, settings.assessment_per_scenario)}
 
     scenarios = []
     for n, scenario in enumerate(localized.scenarios, 1):
@@ -103,14 +128,17 @@ def course_view(project_dir: Path, settings: PdfSettings, language: str,
             key = scenario.question_key(question)
             questions.append(QuestionView(
                 number=f"{n}.{m}",
-                anchor=f"q-{scenario.id}-{question.id}",
+                anchor=f"q-{scenario.id}--{question.id}",
                 key=key,
                 question=question,
                 shown=shown_order(question, key),
                 scenario_title=scenario.title,
+                in_assessment=key in in_assessment,
             ))
-        scenarios.append(ScenarioView(n, scenario_anchor(scenario.id), scenario,
-                                      localized.untranslated(scenario.id), questions))
+        coverage = localized.coverage.get(scenario.id)
+        partly = bool(coverage and any(_printed(m) for m in coverage.missing))
+        scenarios.append(ScenarioView(n, scenario_anchor(scenario.id), scenario, partly,
+                                      questions))
 
     pillar_uris = [f"pillars/{p}.md" for p in PILLAR_IDS]
     extras = extra_pages(settings, project_dir, {LESSON, *pillar_uris})
@@ -145,11 +173,12 @@ def course_view(project_dir: Path, settings: PdfSettings, language: str,
 # --- templates -------------------------------------------------------------------------------
 
 
-def css_string(text: str) -> str:
-    """``text`` as a CSS string literal."""
-    escaped = (str(text).replace("\\", "\\\\").replace('"', '\\"')
-               .replace("\n", "\\A ").replace("<", "\\3C "))
-    return f'"{escaped}"'
+_CSS_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\A ", "<": "\\3C ", ">": "\\3E "})
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a CSS string literal, safe inside a ``<style>`` element."""
+    return Markup('"' + str(text).translate(_CSS_ESCAPES) + '"')
 
 
 def css_content(template: str, **parts: str) -> Markup:
@@ -164,18 +193,6 @@ def css_content(template: str, **parts: str) -> Markup:
         if name is not None:
             out.append(parts[name])
     return Markup(" ".join(out) or '""')
-
-
-def format_date(value: dt.date, ui: dict[str, Any]) -> str:
-    """A date written out the way the language writes it (``5 March 2025``)."""
-    try:
-        from babel.dates import format_date as babel_format
-    except ImportError:  # pragma: no cover - babel comes with mkdocs-material
-        return value.isoformat()
-    try:
-        return babel_format(value, "long", locale=ui.get("pdf", {}).get("date_locale", "en_GB"))
-    except (ValueError, LookupError):
-        return value.isoformat()
 
 
 def fmt(template: str, **values: Any) -> str:
@@ -203,7 +220,7 @@ def _common(settings: PdfSettings, view: CourseView) -> dict[str, Any]:
         "ui": view.ui,
         "pdf": pdf,
         "lang": view.language,
-        "date_text": format_date(settings.date, view.ui),
+        "date_text": format_date(settings.date, view.language, view.ui),
         "logo_url": settings.logo.resolve().as_uri() if settings.logo else None,
         "page_of": css_content(pdf["page_of"], page="counter(page)", pages="counter(pages)"),
         "page_ref": css_content(pdf["page_ref"], page="target-counter(attr(href), page)"),
