@@ -112,7 +112,7 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def _build_one(config_file: str, site_dir: str, language: str | None, strict: bool,
-               verbose: bool) -> str | None:
+               verbose: bool, site_url: str | None = None) -> str | None:
     """One MkDocs build (in a worker process); returns an error message or None."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
@@ -121,7 +121,10 @@ def _build_one(config_file: str, site_dir: str, language: str | None, strict: bo
     if language is not None:
         os.environ[ENV_LANGUAGE] = language
     try:
-        build(_load_config(config_file, strict=strict, site_dir=site_dir))
+        overrides: dict[str, object] = {"strict": strict, "site_dir": site_dir}
+        if site_url:
+            overrides["site_url"] = site_url
+        build(_load_config(config_file, **overrides))
     except (MkDocsException, Abort) as exc:
         where = f" ({language})" if language else ""
         return f"build failed{where}: {exc}"
@@ -129,7 +132,7 @@ def _build_one(config_file: str, site_dir: str, language: str | None, strict: bo
 
 
 def build_site(project: Project, site_dir: str | None, *, strict: bool,
-               verbose: bool = False) -> int:
+               verbose: bool = False, site_url: str | None = None) -> int:
     started = time.perf_counter()
     course = check_course(project)
     if errors(course.problems):
@@ -140,7 +143,8 @@ def build_site(project: Project, site_dir: str | None, *, strict: bool,
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        failures = _build_languages(project, staging, strict=strict, verbose=verbose)
+        failures = _build_languages(project, staging, strict=strict, verbose=verbose,
+                                    site_url=site_url)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -158,16 +162,16 @@ def build_site(project: Project, site_dir: str | None, *, strict: bool,
 
 
 def _build_languages(project: Project, staging: Path, *, strict: bool,
-                     verbose: bool) -> list[str]:
+                     verbose: bool, site_url: str | None) -> list[str]:
     codes = list(project.languages)
     if len(codes) == 1:
-        failure = _build_one(project.config_file, str(staging), None, strict, verbose)
+        failure = _build_one(project.config_file, str(staging), None, strict, verbose, site_url)
         return [failure] if failure else []
     workers = max(1, min(len(codes), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
             pool.submit(_build_one, project.config_file, str(staging / code), code, strict,
-                        verbose)
+                        verbose, site_url)
             for code in codes
         ]
         failures = [f for f in (future.result() for future in futures) if f]
@@ -218,6 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     common(p_build)
     p_build.add_argument("-d", "--site-dir", help="where to write the site (default: site/)")
     p_build.add_argument("-s", "--strict", action="store_true", help="fail on any warning")
+    p_build.add_argument("--site-url", help="the address the site is published at "
+                         "(overrides site_url in mkdocs.yml)")
     p_serve = sub.add_parser("serve", help="preview the course; rebuilds when files change")
     common(p_serve)
     p_serve.add_argument("-a", "--dev-addr", help="address to serve on (default: 127.0.0.1:8000)")
@@ -241,7 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"carecourse: OK — {_summary(course, project)}.")
             return 0
         if args.command == "build":
-            return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose)
+            return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose,
+                              site_url=args.site_url)
         return serve_site(project, args.dev_addr, args.language)
     except KeyboardInterrupt:
         return 130
