@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ from builder.problems import errors, report
 from builder.render import (
     assessment_markdown,
     course_manifest,
+    download_uri,
+    downloads_markdown,
     pillar_quiz_markdown,
     progress_markdown,
     scenario_markdown,
@@ -66,6 +69,11 @@ class CarecourseConfig(base.Config):
     assessment_questions_per_scenario = c.Type(int, default=2)
     scenarios_per_section = c.Type(int, default=25)
     languages = c.Type(dict, default={})
+    organisation = c.Type(str, default="")
+    logo = c.Optional(c.Type(str))
+    course_version = c.Type((str, int, float), default="")
+    pdf = c.Type(bool, default=True)  # handbook and answer key in every built language
+    paper = c.Choice(("A4", "Letter"), default="A4")
 
 
 @lru_cache(maxsize=8)
@@ -95,6 +103,16 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
     default_language: str
     fallback_docs: Path | None = None
     fallback_uris: set[str]
+
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @property
+    def with_pdfs(self) -> bool:
+        """PDFs are part of every build, but not of each live-preview rebuild."""
+        return self.config.pdf and not self.serving
 
     # Runs before Material's search plugin reads the theme language.
     @event_priority(100)
@@ -171,6 +189,9 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
                 )
         files.append(File.generated(config, "assessment.md", content="# placeholder\n"))
         files.append(File.generated(config, "progress.md", content="# placeholder\n"))
+        if self.with_pdfs:
+            for uri, data in self._pdfs(config).items():
+                files.append(File.generated(config, uri, content=data))
         for name, uri in ASSET_URIS.items():
             files.append(File.generated(config, uri, content=minified_asset(name)))
         if any(s.roleplay for s in self.course.scenarios):
@@ -182,6 +203,22 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         files.append(File.generated(config, "assets/carecourse/course.json",
                                     content=course_manifest(self.course.scenarios, urls, self.ui)))
         return files
+
+    def _pdfs(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """This language's handbook and answer key, rendered from the same scenarios."""
+        from builder.pdf import PdfError, make_answer_key, make_handbook, settings_from_mkdocs
+
+        out: dict[str, bytes] = {}
+        try:
+            settings = settings_from_mkdocs(Path(config.config_file_path), paper=self.config.paper)
+            with tempfile.TemporaryDirectory() as tmp:
+                for kind, make in (("handbook", make_handbook), ("answer-key", make_answer_key)):
+                    path = make(project_dir(config), self.language,
+                                Path(tmp) / f"{kind}-{self.language}.pdf", settings=settings)
+                    out[download_uri(kind, self.language)] = path.read_bytes()
+        except PdfError as exc:
+            raise PluginError(f"carecourse: PDFs: {exc}") from None
+        return out
 
     def _add_fallback_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Pages and images the language lacks come from the default language."""
@@ -207,6 +244,9 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             return progress_markdown(self.ui)
         if uri == "index.md":
             markdown = with_continue_link(markdown)
+            if self.with_pdfs:
+                markdown = markdown.rstrip() + "\n\n" + downloads_markdown(
+                    self.ui, self.language) + "\n"
         if uri == "assessment.md":
             return assessment_markdown(
                 self.course.scenarios,

@@ -298,3 +298,18 @@ def with_continue_link(markdown: str) -> str:
         if line.startswith("# "):
             return "\n".join([*lines[: i + 1], "", slot, "", *lines[i + 1 :]])
     return f"{slot}\n\n{markdown}"
+
+
+def download_uri(kind: str, language: str) -> str:
+    """Where a PDF lives in a language's site: ``downloads/handbook-en.pdf``."""
+    return f"downloads/{kind}-{language}.pdf"
+
+
+def downloads_markdown(ui: dict[str, Any], language: str) -> str:
+    """The home page's box of PDFs for this language."""
+    pages = ui["pages"]
+    return (
+        f'!!! abstract "{pages["downloads"]}"\n\n'
+        f"    - [{pages['handbook_pdf']}]({download_uri('handbook', language)})\n"
+        f"    - [{pages['answer_key_pdf']}]({download_uri('answer-key', language)})\n"
+    )

@@ -23,6 +23,7 @@ from builder.pdf.certificates import (
     CertificateReport,
     RosterProblem,
     RosterRow,
+    Written,
     certificate_html,
     make_certificate,
     make_certificates,
@@ -35,14 +36,16 @@ from builder.pdf.documents import (
     load_checked_course,
     localized_course,
 )
-from builder.pdf.settings import PdfError, PdfSettings, settings_from_mkdocs
+from builder.pdf.settings import PRINT_CSS, PdfError, PdfSettings, settings_from_mkdocs
 
 __all__ = [
+    "PRINT_CSS",
     "CertificateReport",
     "PdfError",
     "PdfSettings",
     "RosterProblem",
     "RosterRow",
+    "Written",
     "answer_key_html",
     "certificate_html",
     "handbook_html",

@@ -196,7 +196,7 @@ def _read_row(header: list[str], record: list[str], line: int, default_language:
         try:
             date = dt.date.fromisoformat(raw_date)
         except ValueError:
-            reasons.append(f"'date' {raw_date!r} is not a real date")
+            reasons.append(f"'date' must be a real date, got {raw_date!r}")
     raw_score = values.get("score", "")
     score = None
     if not raw_score.strip():
@@ -305,7 +305,7 @@ def _certificates_document(views: list[dict[str, Any]], settings: PdfSettings,
 def certificate_html(name: str, date: dt.date, score: float,
                      pillar_scores: Mapping[str, float] | None, language: str,
                      settings: PdfSettings) -> str:
-    """One certificate as a complete HTML document (for print, or for a web page)."""
+    """One certificate as a complete HTML document, to be styled with ``PRINT_CSS``."""
     view = _certificate_view(name, date, score, pillar_scores, language, settings)
     return _certificates_document([view], settings, language)
 

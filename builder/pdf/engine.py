@@ -11,7 +11,8 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-PRINT_CSS = Path(__file__).parent / "print.css"
+from builder.pdf.settings import PRINT_CSS
+
 ALLOWED_SCHEMES = ("file", "data")
 
 

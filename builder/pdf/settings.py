@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+PRINT_CSS = Path(__file__).parent / "print.css"  # the one stylesheet every PDF is printed with
 PAPERS = {"a4": "A4", "letter": "Letter"}
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
