@@ -205,6 +205,44 @@ def serve_site(project: Project, dev_addr: str | None, language: str | None) -> 
     return 0
 
 
+def make_documents(args: argparse.Namespace, project: Project) -> int:
+    """``carecourse pdf`` and ``carecourse certificates``."""
+    from builder.pdf import PdfError, make_all, make_certificates, settings_from_mkdocs
+
+    started = time.perf_counter()
+    try:
+        paper = args.paper or _plugin_option(project, "paper", "A4")
+        settings = settings_from_mkdocs(Path(project.config_file), paper=paper)
+        project_dir = Path(project.config_file).resolve().parent
+        if args.command == "pdf":
+            languages = [args.language] if args.language else list(project.languages)
+            paths = make_all(project_dir, languages, Path(args.out), settings=settings)
+            log.info("made %d PDFs in %.1f s", len(paths), time.perf_counter() - started)
+            return 0
+        roster = Path(args.roster)
+        if not roster.is_file():
+            print(f"carecourse: {args.roster}: no such file", file=sys.stderr)
+            return 1
+        report = make_certificates(roster, Path(args.out), settings=settings,
+                                   language=args.language, merged=args.merged,
+                                   require_pass=not args.allow_below_pass)
+    except PdfError as exc:
+        print(f"carecourse: {exc}", file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(str(problem), file=sys.stderr)
+    for path in report.files:
+        log.info("wrote %s", os.path.relpath(path))
+    log.info("%d certificate(s) written, %d row(s) refused", len(report.written),
+             len(report.bad_lines))
+    return 0 if report.ok else 1
+
+
+def _plugin_option(project: Project, name: str, default: str) -> str:
+    plugin = _load_config(project.config_file).plugins.get("carecourse")
+    return str(getattr(plugin.config, name, default)) if plugin is not None else default
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(
@@ -230,6 +268,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_serve.add_argument("-l", "--language", help="language to preview (default: the first)")
     p_check = sub.add_parser("check", help="validate the scenarios without building")
     common(p_check)
+    p_pdf = sub.add_parser("pdf", help="make the handbook and answer key PDFs")
+    common(p_pdf)
+    p_pdf.add_argument("-o", "--out", default="pdf", help="output folder (default: pdf/)")
+    p_pdf.add_argument("-l", "--language", help="only this language (default: all)")
+    p_pdf.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4)")
+    p_cert = sub.add_parser("certificates", help="make certificates from a CSV roster "
+                            "(columns: name,date,score and optionally care,spontaneity,"
+                            "recovery,language)")
+    common(p_cert)
+    p_cert.add_argument("roster", help="the roster CSV file")
+    p_cert.add_argument("-o", "--out", default="certificates", help="output folder")
+    p_cert.add_argument("-l", "--language", help="language for rows without one")
+    p_cert.add_argument("--merged", action="store_true", help="one PDF with a page per person")
+    p_cert.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4)")
+    p_cert.add_argument("--allow-below-pass", action="store_true",
+                        help="also certify scores below the pass mark")
 
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
@@ -246,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
             print(f"carecourse: OK — {_summary(course, project)}.")
             return 0
+        if args.command in ("pdf", "certificates"):
+            return make_documents(args, project)
         if args.command == "build":
             return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose,
                               site_url=args.site_url)
