@@ -55,10 +55,10 @@ log = logging.getLogger("mkdocs.plugins.carecourse")
 
 PACKAGE = Path(__file__).parent
 ASSETS = PACKAGE / "assets"
+# What the site serves -> our source files (concatenated, then minified).
 ASSET_URIS = {
-    "quiz.css": "assets/carecourse/quiz.css",
-    "quiz.js": "assets/carecourse/quiz.js",
-    "practice.js": "assets/carecourse/practice.js",
+    "assets/carecourse/carecourse.css": ("quiz.css",),
+    "assets/carecourse/carecourse.js": ("quiz.js", "practice.js"),
 }
 VENDOR = {"mermaid.tiny.js": "assets/carecourse/vendor/mermaid.tiny.js"}
 
@@ -77,10 +77,10 @@ class CarecourseConfig(base.Config):
 
 
 @lru_cache(maxsize=8)
-def minified_asset(name: str) -> str:
-    """Our runtime, minified: the quiz, role-play and progress JS and CSS."""
-    text = (ASSETS / name).read_text(encoding="utf-8")
-    return rjsmin.jsmin(text) if name.endswith(".js") else rcssmin.cssmin(text)
+def minified_asset(uri: str) -> str:
+    """Our runtime as served: the quiz, role-play and progress JS (or CSS), minified."""
+    text = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in ASSET_URIS[uri])
+    return rjsmin.jsmin(text) if uri.endswith(".js") else rcssmin.cssmin(text)
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -147,7 +147,7 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             log.info(str(problem))
 
         self.ui = ui_strings(self.language, str(project_dir(config)))
-        for uri in ASSET_URIS.values():
+        for uri in ASSET_URIS:
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in target:
                 target.append(uri)
@@ -192,8 +192,8 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         if self.with_pdfs:
             for uri, data in self._pdfs(config).items():
                 files.append(File.generated(config, uri, content=data))
-        for name, uri in ASSET_URIS.items():
-            files.append(File.generated(config, uri, content=minified_asset(name)))
+        for uri in ASSET_URIS:
+            files.append(File.generated(config, uri, content=minified_asset(uri)))
         if any(s.roleplay for s in self.course.scenarios):
             for name, uri in VENDOR.items():
                 source = str(ASSETS / "vendor" / name)
@@ -254,6 +254,9 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
                 pass_mark=self.config.pass_mark,
                 per_scenario=self.config.assessment_questions_per_scenario,
                 link=link,
+                course_title=config.site_name,
+                organisation=self.config.organisation,
+                language=self.language,
             )
         if uri in self.fallback_uris:
             markdown = with_untranslated_note(markdown, self.ui["pages"]["not_translated"])

@@ -252,11 +252,26 @@ def assessment_markdown(
     pass_mark: int,
     per_scenario: int,
     link: Linker,
+    course_title: str = "",
+    organisation: str = "",
+    language: str = "en",
 ) -> str:
     items = assessment_questions(scenarios, per_scenario)
     intro = ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark)
     quiz = quiz_html("assessment", items, ui, mode="exam", pass_mark=pass_mark, link=link)
-    return f"# {ui['pages']['assessment']}\n\n{intro}\n\n{quiz}\n"
+    cert = certificate_html(ui, course_title=course_title, organisation=organisation,
+                            language=language)
+    return f"# {ui['pages']['assessment']}\n\n{intro}\n\n{quiz}\n\n{cert}\n"
+
+
+def certificate_html(ui: dict[str, Any], *, course_title: str, organisation: str,
+                     language: str) -> str:
+    """The printable certificate offered on the assessment page once passed."""
+    completed = Markup(escape(ui["pdf"]["completed"])).format(
+        course=Markup("<strong>{}</strong>").format(course_title))
+    html = _env().get_template("certificate.html.j2").render(
+        ui=ui, organisation=organisation, completed=completed, language=language)
+    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dict[str, Any]) -> str:

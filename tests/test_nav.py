@@ -13,7 +13,10 @@ def make(n: int) -> list[Scenario]:
         "type": "single",
         "pillar": "care",
         "prompt": "p",
-        "options": [{"text": "a", "feedback": "f", "correct": True}, {"text": "b", "feedback": "f"}],
+        "options": [
+            {"text": "a", "feedback": "f", "correct": True},
+            {"text": "b", "feedback": "f"},
+        ],
         "explanation": "e",
     }
     return [

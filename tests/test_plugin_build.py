@@ -27,8 +27,8 @@ def test_a_page_per_scenario(site: Path) -> None:
     html = read(site, "scenarios/cold-soup")
     assert "<h1" in html and "The cold soup" in html
     assert html.count('class="cc-q"') == 3
-    assert "assets/carecourse/quiz.js" in html and "assets/carecourse/quiz.css" in html
-    assert (site / "assets/carecourse/quiz.js").stat().st_size > 1000
+    assert "assets/carecourse/carecourse.js" in html and "carecourse/carecourse.css" in html
+    assert (site / "assets/carecourse/carecourse.js").stat().st_size > 1000
 
 
 def test_pillar_pages_gather_their_questions(site: Path) -> None:

@@ -213,6 +213,7 @@
           summary.appendChild(el("p", `cc-verdict cc-verdict--${ok ? "pass" : "fail"}`,
             fmt(ok ? t.passed : t.failed, { percent, pass_mark: pass })));
           quiz.dataset.ccPassed = ok ? "1" : "0";
+          certificate(ok, percent, s.by);
         } else if (s.done < s.total) {
           summary.appendChild(el("p", "cc-progress", fmt(t.progress, s)));
         }
@@ -224,6 +225,34 @@
       if (shown) bar.appendChild(button(t.retry_quiz, "md-button cc-retry", retry));
       bar.appendChild(button(t.reset, "md-button cc-reset", reset));
       summary.appendChild(bar);
+    }
+
+    // once passed, the learner can print a certificate with their name on it
+    const offer = quiz.parentElement.querySelector(".cc-cert-offer");
+    function certificate(passed, percent, by) {
+      if (!offer) return;
+      offer.hidden = !passed;
+      const cert = offer.querySelector(".cc-cert");
+      const pct = (v) => fmt(cert.dataset.ccPercent, { value: v });
+      offer.querySelector("form").onsubmit = (e) => {
+        e.preventDefault();
+        const name = offer.querySelector("input").value.trim();
+        if (!name) return;
+        const slot = (k) => cert.querySelector(`[data-cc-slot="${k}"]`);
+        slot("name").textContent = name;
+        slot("score").textContent = fmt(cert.dataset.ccScore, { score: pct(percent) });
+        slot("date").textContent = new Date().toLocaleDateString(cert.lang, { year: "numeric", month: "long", day: "numeric" });
+        slot("pillars").replaceChildren(...Object.keys(t.pillars).filter((p) => by[p]).map((p) =>
+          el("li", null, `${t.pillars[p]}: ${pct(Math.round((100 * by[p].right) / by[p].total))}`)));
+        cert.hidden = false;
+        const copy = cert.cloneNode(true);
+        copy.classList.add("cc-cert--print");
+        document.body.append(copy);
+        document.body.classList.add("cc-printing");
+        const done = () => { copy.remove(); document.body.classList.remove("cc-printing"); };
+        window.addEventListener("afterprint", done, { once: true });
+        window.print();
+      };
     }
 
     function button(label, cls, fn) {
@@ -255,7 +284,7 @@
     function retry() {
       const d = read();
       qs.forEach((q) => { q.clear(); if (!exam) delete d.q[q.key]; });
-      if (exam) { delete d.x[id]; delete quiz.dataset.ccSubmitted; }
+      if (exam) { delete d.x[id]; delete quiz.dataset.ccSubmitted; certificate(false); }
       write(d);
       render();
       qs[0]?.li.querySelector("input, button")?.focus();
@@ -266,6 +295,7 @@
       qs.forEach((q) => { q.clear(); if (!exam) delete d.q[q.key]; });
       delete d.x[id];
       delete quiz.dataset.ccSubmitted;
+      certificate(false);
       write(d);
       render();
       summary.prepend(el("p", "cc-note", t.reset_done));
