@@ -22,6 +22,21 @@ apt_install() {
   fi
 }
 
+# What the build needs from the system: pango for WeasyPrint's PDFs, and fonts
+# covering Latin, Cyrillic and Turkish (the PDFs embed them; the site uses the
+# reader's own fonts). The tests also need poppler-utils to read the PDFs back.
+BUILD_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core)
+TEST_PACKAGES=(poppler-utils)
+
+system_packages() {
+  local missing=()
+  command -v dpkg >/dev/null || return 0   # not Debian/Ubuntu: see README
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 python_env() {
   local extras="$1"
   if [ ! -x .venv/bin/python ]; then
@@ -57,14 +72,17 @@ browser_env() {
 
 case "${1:-}" in
   build)
+    system_packages "${BUILD_PACKAGES[@]}"
     python_env test
     .venv/bin/carecourse build "${@:2}"
     ;;
   serve)
+    system_packages "${BUILD_PACKAGES[@]}"
     python_env test
     .venv/bin/carecourse serve "${@:2}"
     ;;
   test)
+    system_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     python_env test
     browser_env
     .venv/bin/ruff check builder tests bench

@@ -32,10 +32,15 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATION = "Brasserie Test"
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed",
-)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _poppler() -> None:
+    """The PDFs are checked with poppler-utils; a missing tool fails, it never skips."""
+    missing = [t for t in ("pdftotext", "pdffonts", "pdfinfo") if shutil.which(t) is None]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not found: install poppler-utils "
+                    "(./dev.sh test and .ci/run do)")
 
 
 # --- helpers ---------------------------------------------------------------------------------
