@@ -112,7 +112,7 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def _build_one(config_file: str, site_dir: str, language: str | None, strict: bool,
-               verbose: bool, site_url: str | None = None) -> str | None:
+               verbose: bool, site_url: str | None = None, pdf: bool = True) -> str | None:
     """One MkDocs build (in a worker process); returns an error message or None."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
@@ -124,7 +124,11 @@ def _build_one(config_file: str, site_dir: str, language: str | None, strict: bo
         overrides: dict[str, object] = {"strict": strict, "site_dir": site_dir}
         if site_url:
             overrides["site_url"] = site_url
-        build(_load_config(config_file, **overrides))
+        config = _load_config(config_file, **overrides)
+        plugin = config.plugins.get("carecourse")
+        if plugin is not None and not pdf:
+            plugin.config.pdf = False
+        build(config)
     except (MkDocsException, Abort) as exc:
         where = f" ({language})" if language else ""
         return f"build failed{where}: {exc}"
@@ -132,7 +136,7 @@ def _build_one(config_file: str, site_dir: str, language: str | None, strict: bo
 
 
 def build_site(project: Project, site_dir: str | None, *, strict: bool,
-               verbose: bool = False, site_url: str | None = None) -> int:
+               verbose: bool = False, site_url: str | None = None, pdf: bool = True) -> int:
     started = time.perf_counter()
     course = check_course(project)
     if errors(course.problems):
@@ -144,7 +148,7 @@ def build_site(project: Project, site_dir: str | None, *, strict: bool,
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         failures = _build_languages(project, staging, strict=strict, verbose=verbose,
-                                    site_url=site_url)
+                                    site_url=site_url, pdf=pdf)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -162,16 +166,17 @@ def build_site(project: Project, site_dir: str | None, *, strict: bool,
 
 
 def _build_languages(project: Project, staging: Path, *, strict: bool,
-                     verbose: bool, site_url: str | None) -> list[str]:
+                     verbose: bool, site_url: str | None, pdf: bool) -> list[str]:
     codes = list(project.languages)
     if len(codes) == 1:
-        failure = _build_one(project.config_file, str(staging), None, strict, verbose, site_url)
+        failure = _build_one(project.config_file, str(staging), None, strict, verbose, site_url,
+                             pdf)
         return [failure] if failure else []
     workers = max(1, min(len(codes), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
             pool.submit(_build_one, project.config_file, str(staging / code), code, strict,
-                        verbose, site_url)
+                        verbose, site_url, pdf)
             for code in codes
         ]
         failures = [f for f in (future.result() for future in futures) if f]
@@ -262,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("-s", "--strict", action="store_true", help="fail on any warning")
     p_build.add_argument("--site-url", help="the address the site is published at "
                          "(overrides site_url in mkdocs.yml)")
+    p_build.add_argument("--no-pdf", action="store_true",
+                         help="leave out the handbook and answer key PDFs (a quicker build)")
     p_serve = sub.add_parser("serve", help="preview the course; rebuilds when files change")
     common(p_serve)
     p_serve.add_argument("-a", "--dev-addr", help="address to serve on (default: 127.0.0.1:8000)")
@@ -304,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return make_documents(args, project)
         if args.command == "build":
             return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose,
-                              site_url=args.site_url)
+                              site_url=args.site_url, pdf=not args.no_pdf)
         return serve_site(project, args.dev_addr, args.language)
     except KeyboardInterrupt:
         return 130
