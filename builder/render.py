@@ -284,11 +284,16 @@ def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dic
                 "id": s.id,
                 "title": s.title,
                 "url": urls[s.id],
-                "questions": [{"key": s.question_key(q), "pillar": q.pillar} for q in s.quiz],
+                "questions": [
+                    {"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
+                     "n": len(q.options)}
+                    for q in s.quiz
+                ],
                 "play": s.roleplay is not None,
                 "playPillars": sorted({p for e in s.roleplay.endings for p in e.pillars})
                 if s.roleplay
                 else [],
+                "endings": {e.id: e.pillars for e in s.roleplay.endings} if s.roleplay else {},
             }
             for s in scenarios
         ],

@@ -4,13 +4,9 @@
   "use strict";
   const cc = window.carecourse;
   if (!cc) return;
-  const { read, write, fmt, el } = cc;
+  const { read, write, fmt, el, isObj, valid } = cc;
   const SCORE = { ideal: 1, acceptable: 0.5, poor: 0 };
-
-  function base() {
-    try { return new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href); }
-    catch (e) { return new URL("./", location.href); }
-  }
+  const base = () => cc.root;
 
   /* ---- role-plays ---- */
   function play(box) {
@@ -42,8 +38,8 @@
       const rating = step.dataset.ccRating;
       if (rating) {
         const d = read();
-        const mine = (d.r[sid] && typeof d.r[sid] === "object") ? d.r[sid] : { e: {} };
-        if (typeof mine.e !== "object" || !mine.e) mine.e = {};
+        const mine = isObj(d.r[sid]) ? d.r[sid] : { e: {} };
+        if (!isObj(mine.e)) mine.e = {};
         mine.e[id] = rating;
         d.r[sid] = mine;
         write(d);
@@ -56,6 +52,7 @@
       const a = e.target instanceof Element && e.target.closest("a[data-cc-goto]");
       if (!a || !box.contains(a)) return;
       e.preventDefault();
+      e.stopPropagation(); // or instant navigation reloads the page at the anchor
       const note = a.closest(".cc-choice")?.querySelector(".cc-choice__then")?.cloneNode(true);
       note?.querySelector(".cc-choice__then-label")?.remove();
       path.push(a.dataset.ccGoto);
@@ -101,9 +98,11 @@
     course ||= fetch(new URL("assets/carecourse/course.json", base())).then((r) => r.json()).catch(() => null);
     return course;
   }
+  // an answer counts only if the quiz itself would accept it
+  const answered = (q, d) => isObj(d.q[q.key]) && valid(q.type, q.n, d.q[q.key].a) && d.q[q.key].a.length > 0;
   function status(s, d) {
-    const left = s.questions.filter((q) => !d.q[q.key]).length;
-    const ends = d.r[s.id] && d.r[s.id].e && typeof d.r[s.id].e === "object" ? Object.values(d.r[s.id].e) : [];
+    const left = s.questions.filter((q) => !answered(q, d)).length;
+    const ends = isObj(d.r[s.id]) && isObj(d.r[s.id].e) ? Object.values(d.r[s.id].e).filter((r) => r in SCORE) : [];
     return { left, ends, done: !left && (!s.play || ends.length > 0) };
   }
   cc.marks = async () => {
@@ -140,11 +139,13 @@
       for (const [p, name] of Object.entries(m.pillars)) {
         let right = 0, total = 0, plays = 0, score = 0, playTotal = 0;
         for (const s of m.scenarios) {
-          for (const q of s.questions) if (q.pillar === p) { total += 1; if (d.q[q.key] && d.q[q.key].ok === true) right += 1; }
+          for (const q of s.questions) if (q.pillar === p) { total += 1; if (answered(q, d) && d.q[q.key].ok === true) right += 1; }
           if (s.playPillars.includes(p)) {
+            // the best ending reached that shows this pillar
             playTotal += 1;
-            const ends = status(s, d).ends;
-            if (ends.length) { plays += 1; score += Math.max(...ends.map((r) => SCORE[r] || 0)); }
+            const got = isObj(d.r[s.id]) && isObj(d.r[s.id].e) ? d.r[s.id].e : {};
+            const mine = Object.keys(got).filter((id) => (s.endings[id] || []).includes(p));
+            if (mine.length) { plays += 1; score += Math.max(...mine.map((id) => SCORE[got[id]] || 0)); }
           }
         }
         const pct = total + playTotal ? Math.round((100 * (right + score)) / (total + playTotal)) : 0;

@@ -32,7 +32,15 @@
     return e;
   }
   // shared with practice.js (role-plays, progress); marks() updates the navigation
-  const cc = (window.carecourse = { read, write, fmt, el, marks: () => {} });
+  // a stored answer a question of this type and size could really have been given
+  const valid = (type, n, a) => ints(a, n) && (type === "ordering" ? a.length === n || !a.length
+    : type !== "single" || a.length <= 1);
+  // the site's root, resolved once: Material's instant navigation changes the
+  // address but not the relative base in its config
+  let root;
+  try { root = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href); }
+  catch (e) { root = new URL("./", location.href); }
+  const cc = (window.carecourse = { read, write, fmt, el, isObj, valid, root, marks: () => {} });
 
   function setup(quiz) {
     quiz.dataset.ccReady = "1";
@@ -64,8 +72,7 @@
         }
       };
       // a stored answer this question could really have been given
-      q.valid = (a) => ints(a, n) && (type === "ordering" ? a.length === n || !a.length
-        : type !== "single" || a.length <= 1);
+      q.valid = (a) => valid(type, n, a);
       q.grade = (a) => (type === "ordering"
         ? a.every((v, i) => v === i)
         : opts().every((o) => (o.dataset.ccCorrect === "true") === a.includes(Number(o.dataset.ccIndex))));
@@ -324,10 +331,16 @@
     render();
   }
 
-  // The language selector's links already point at the same page in the other
-  // language; stop Material from rerouting them through its sitemap lookup.
+  // The language selector leads to the page now shown, in the other language
+  // (instant navigation does not redraw the header, so its links may be stale),
+  // and Material must not reroute it through its sitemap lookup.
   document.addEventListener("click", (e) => {
-    if (e.target instanceof Element && e.target.closest("a.cc-lang")) e.stopPropagation();
+    const a = e.target instanceof Element && e.target.closest("a.cc-lang");
+    if (!a) return;
+    e.stopPropagation();
+    if (location.href.startsWith(root.href)) {
+      a.href = new URL(`../${a.hreflang}/${location.href.slice(root.href.length)}`, root).href;
+    }
   }, true);
 
   function init() {
