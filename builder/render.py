@@ -43,12 +43,16 @@ def _markdown() -> md_lib.Markdown:
     return md_lib.Markdown(extensions=["attr_list", "sane_lists", "smarty"])
 
 
+@lru_cache(maxsize=65536)
 def md_block(text: str) -> Markup:
+    """A text field as HTML. Cached: a question shows on its scenario page, its
+    pillar page and maybe the assessment, and each option text more than once."""
     converter = _markdown()
     converter.reset()
     return Markup(converter.convert(text))
 
 
+@lru_cache(maxsize=65536)
 def md_inline(text: str) -> Markup:
     html = str(md_block(text)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
