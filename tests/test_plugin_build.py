@@ -56,3 +56,35 @@ def test_navigation_order(site: Path) -> None:
                                      "Final assessment", "Pillar care"}]
     assert order.index("A warm welcome") < order.index("The cold soup")
     assert order.index("The cold soup") < order.index("Final assessment")
+
+
+@pytest.fixture(scope="module")
+def dutch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course built as its Dutch edition (as `carecourse build` does per language)."""
+    out = tmp_path_factory.mktemp("fixture-site-nl")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CARECOURSE_LANGUAGE", "nl")
+        config = load_config(str(FIXTURE / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config.plugins["carecourse"].config.pdf = False
+        build(config)
+    return out
+
+
+def test_dutch_edition_falls_back_with_a_visible_note(dutch_site: Path) -> None:
+    import yaml
+
+    locale = Path(__file__).parent.parent / "builder" / "locales" / "nl.yaml"
+    nl = yaml.safe_load(locale.read_text(encoding="utf-8"))
+    home = read(dutch_site, "")
+    assert '<html lang="nl"' in home and "Testcursus" in home
+    assert nl["pages"]["not_translated"] not in home, "content/nl/index.md exists"
+    # no content/nl/pillars/care.md: the English page, with the note
+    care = read(dutch_site, "pillars/care")
+    assert "About care." in care and nl["pages"]["not_translated"] in care
+    # cold-soup.nl.yaml lacks a question and the role-play; warm-welcome has no translation
+    soup = read(dutch_site, "scenarios/cold-soup")
+    assert "De koude soep" in soup and nl["pages"]["partly_translated"] in soup
+    welcome = read(dutch_site, "scenarios/warm-welcome")
+    assert "A warm welcome" in welcome and nl["pages"]["partly_translated"] in welcome
+    # the selector leads to the same page in the other language, by a relative link
+    assert 'href="../../../en/scenarios/cold-soup/" hreflang="en"' in soup
