@@ -35,6 +35,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import os
@@ -416,6 +417,9 @@ class Result:
     compared_pages: int
     differing_pages: list[str]
     with_pdfs: Timing | None = None  # plain `carecourse build`, PDFs included (one run)
+    # a hash of builder/ before and after the builds: the code under test must not change
+    builder_before: str = ""
+    builder_after: str = ""
     derived: dict[str, float] = field(default_factory=dict)
 
 
@@ -436,11 +440,23 @@ def with_plugin_setting(raw: dict[str, Any], key: str, value: Any) -> dict[str, 
     return raw
 
 
+def builder_fingerprint() -> str:
+    """A short hash of the builder's sources (code, templates, assets, locales)."""
+    digest = hashlib.sha256()
+    root = ROOT / "builder"
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def bench_size(n: int, repeat: int, workdir: Path, args: argparse.Namespace) -> Result:
     project = workdir / f"n{n}" / "carecourse"
     plain_root = workdir / f"n{n}" / "plain"
     config = str(project / "mkdocs.yml")
-    say(f"N={n}: generating the project")
+    before = builder_fingerprint()
+    say(f"N={n}: generating the project (builder {before})")
     make_project(ROOT, project, n, single_language=args.single_language)
     codes = language_codes(read_yaml(project / "mkdocs.yml"))
     multi = len(codes) > 1
@@ -516,7 +532,11 @@ def bench_size(n: int, repeat: int, workdir: Path, args: argparse.Namespace) -> 
         compared_pages=compared,
         differing_pages=differ[:20],
         with_pdfs=with_pdfs,
+        builder_before=before,
+        builder_after=builder_fingerprint(),
     )
+    if result.builder_after != before:
+        say(f"N={n}: WARNING: builder/ changed during the measurement; run this size again")
     result.derived = {
         "ratio": cc.best_wall / pl.best_wall,
         "cpu_ratio": cc.best_cpu / pl.best_cpu,
@@ -657,6 +677,12 @@ def print_report(results: list[Result], steps: list[dict[str, Any]]) -> None:
         over = [str(r.n) for r in results if r.derived[key] > TARGET_RATIO]
         verdict = f"above {TARGET_RATIO} for N = {', '.join(over)}" if over else "within target"
         print(f"{label} ratio carecourse / plain: {verdict}")
+    changed = [str(r.n) for r in results if r.builder_before != r.builder_after]
+    versions = {r.builder_before for r in results}
+    if changed:
+        print(f"WARNING: builder/ changed while N = {', '.join(changed)} was measured")
+    if len(versions) > 1:
+        print(f"WARNING: the sizes were measured on different builder versions: {versions}")
     cpus = os.cpu_count() or 1
     busy = [str(r.n) for r in results if r.load_average > cpus / 2]
     if busy:
