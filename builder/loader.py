@@ -131,10 +131,10 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
 
 def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
     out = []
-    if len(scenario.quiz) < MIN_QUESTIONS:
+    if len(scenario.practice) < MIN_QUESTIONS:
         out.append(_at(path, smap, ("quiz",),
-                       f"has {len(scenario.quiz)} question(s); a good quiz has at least "
-                       f"{MIN_QUESTIONS}", severity="warning"))
+                       f"has {len(scenario.practice)} practice question(s); a good quiz has "
+                       f"at least {MIN_QUESTIONS}", severity="warning"))
     if len(scenario.quiz_pillars) < MIN_QUIZ_PILLARS:
         out.append(_at(path, smap, ("quiz",),
                        f"covers only {quoted_list(scenario.quiz_pillars)}; cover at least "

@@ -182,7 +182,7 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
         f"## {pages['quiz']}",
         quiz_html(
             f"scenario-{scenario.id}",
-            [(scenario, q) for q in scenario.quiz],
+            [(scenario, q) for q in scenario.practice],
             ui,
         ),
     ]
@@ -208,7 +208,7 @@ def _roleplay_parts(scenario: Scenario, ui: dict[str, Any]) -> list[str]:
 
 
 def pillar_questions(scenarios: Sequence[Scenario], pillar: str) -> list[tuple[Scenario, Question]]:
-    return [(s, q) for s in scenarios for q in s.quiz if q.pillar == pillar]
+    return [(s, q) for s in scenarios for q in s.practice if q.pillar == pillar]
 
 
 def pillar_quiz_markdown(
@@ -291,7 +291,7 @@ def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dic
                 "questions": [
                     {"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
                      "n": len(q.options)}
-                    for q in s.quiz
+                    for q in s.practice
                 ],
                 "play": s.roleplay is not None,
                 "playPillars": sorted({p for e in s.roleplay.endings for p in e.pillars})

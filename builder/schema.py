@@ -40,6 +40,7 @@ class Option(_Strict):
     text: Text
     feedback: Text
     correct: bool = False
+    fixed: bool = False  # keep this option where it is written when options are shuffled
 
 
 class Question(_Strict):
@@ -49,6 +50,13 @@ class Question(_Strict):
     prompt: Text
     options: list[Option] = Field(min_length=2, max_length=8)
     explanation: Text
+    # "only": a question for the final assessment only; never shown for practice,
+    # on pillar pages, in search or in the handbook (the answer key has it)
+    assessment: Literal["only"] | None = None
+
+    @property
+    def exam_only(self) -> bool:
+        return self.assessment == "only"
 
     @model_validator(mode="after")
     def _answers_make_sense(self) -> Question:
@@ -148,8 +156,18 @@ class Scenario(_Strict):
         return self
 
     @property
+    def practice(self) -> list[Question]:
+        """The questions shown on the scenario and pillar pages (not the exam-only ones)."""
+        return [q for q in self.quiz if not q.exam_only]
+
+    @property
+    def exam_only(self) -> list[Question]:
+        """The questions kept for the final assessment."""
+        return [q for q in self.quiz if q.exam_only]
+
+    @property
     def quiz_pillars(self) -> list[str]:
-        return [p for p in PILLAR_IDS if any(q.pillar == p for q in self.quiz)]
+        return [p for p in PILLAR_IDS if any(q.pillar == p for q in self.practice)]
 
     def question_key(self, question: Question) -> str:
         """The id that names a question everywhere: pages, progress, PDFs, LMS."""

@@ -23,9 +23,9 @@ from builder.yamlsource import SourceMap, YamlSyntaxError, load
 SCENARIO_TEXTS = ("title", "summary", "setting", "story", "what_staff_did", "why_it_worked")
 SCENARIO_FIXED = ("id", "order", "pillars")
 QUESTION_TEXTS = ("prompt", "explanation")
-QUESTION_FIXED = ("id", "type", "pillar")
+QUESTION_FIXED = ("id", "type", "pillar", "assessment")
 OPTION_TEXTS = ("text", "feedback")
-OPTION_FIXED = ("correct",)
+OPTION_FIXED = ("correct", "fixed")
 
 
 def overlay_path(source: Path, language: str) -> Path:
