@@ -9,12 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import rcssmin
-import rjsmin
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -49,18 +46,12 @@ from builder.render import (
     scenario_markdown,
     with_continue_link,
 )
+from builder.runtime import ASSET_URIS, minified_asset, vendor_files
 from builder.translate import LocalizedCourse, localize_course
 
 log = logging.getLogger("mkdocs.plugins.carecourse")
 
 PACKAGE = Path(__file__).parent
-ASSETS = PACKAGE / "assets"
-# What the site serves -> our source files (concatenated, then minified).
-ASSET_URIS = {
-    "assets/carecourse/carecourse.css": ("quiz.css",),
-    "assets/carecourse/carecourse.js": ("quiz.js", "practice.js"),
-}
-VENDOR = {"mermaid.tiny.js": "assets/carecourse/vendor/mermaid.tiny.js"}
 
 
 class CarecourseConfig(base.Config):
@@ -74,13 +65,6 @@ class CarecourseConfig(base.Config):
     course_version = c.Type((str, int, float), default="")
     pdf = c.Type(bool, default=True)  # handbook and answer key in every built language
     paper = c.Choice(("A4", "Letter"), default="A4")
-
-
-@lru_cache(maxsize=8)
-def minified_asset(uri: str) -> str:
-    """Our runtime as served: the quiz, role-play and progress JS (or CSS), minified."""
-    text = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in ASSET_URIS[uri])
-    return rjsmin.jsmin(text) if uri.endswith(".js") else rcssmin.cssmin(text)
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -195,9 +179,8 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         for uri in ASSET_URIS:
             files.append(File.generated(config, uri, content=minified_asset(uri)))
         if any(s.roleplay for s in self.course.scenarios):
-            for name, uri in VENDOR.items():
-                source = str(ASSETS / "vendor" / name)
-                files.append(File.generated(config, uri, abs_src_path=source))
+            for uri, source in vendor_files().items():
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
         urls = {s.id: files.get_file_from_path(f"scenarios/{s.id}.md").url  # type: ignore[union-attr]
                 for s in self.course.scenarios}
         files.append(File.generated(config, "assets/carecourse/course.json",

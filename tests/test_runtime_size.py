@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 
-from builder.plugin import ASSET_URIS, minified_asset
+from builder.runtime import ASSET_URIS, minified_asset
 
 BUDGET = 8 * 1024  # bytes, gzipped, JS + CSS together
 
