@@ -20,6 +20,7 @@ from builder.languages import ENV_LANGUAGE, configured_languages, root_index_htm
 from builder.loader import Course, load_course
 from builder.locale import ui_strings
 from builder.problems import errors, report
+from builder.quality import failing, quality_problems, questions_per_pillar, verdict
 
 log = logging.getLogger("carecourse")
 
@@ -51,6 +52,7 @@ class Project:
     languages: dict[str, str]
     site_dir: Path
     site_name: str
+    questions_per_pillar: int  # assessment: questions_per_pillar, for the quality check
 
     @property
     def default_language(self) -> str:
@@ -72,6 +74,7 @@ def read_project(config_file: str) -> Project:
         languages=languages,
         site_dir=Path(config.site_dir),
         site_name=config.site_name,
+        questions_per_pillar=questions_per_pillar(settings),
     )
 
 
@@ -86,6 +89,9 @@ def check_course(project: Project, *, table: bool = False) -> Course:
         problems.extend(translation_problems)
         if table:
             print(format_table(rows, project.default_language))
+    if course.ok:
+        problems.extend(quality_problems(course, list(project.languages),
+                                         project.questions_per_pillar))
     course.problems = sorted(problems)
     if course.problems:
         print(report(course.problems), file=sys.stderr)
@@ -139,9 +145,9 @@ def build_site(project: Project, site_dir: str | None, *, strict: bool,
                verbose: bool = False, site_url: str | None = None, pdf: bool = True) -> int:
     started = time.perf_counter()
     course = check_course(project)
-    if errors(course.problems):
-        print(f"carecourse: the site was not built; fix the {len(errors(course.problems))} "
-              "error(s) above.", file=sys.stderr)
+    if failing(course.problems, strict=strict):
+        print(f"carecourse: the site was not built; fix the "
+              f"{verdict(course.problems, strict=strict)} above.", file=sys.stderr)
         return 1
     target = Path(site_dir).resolve() if site_dir else project.site_dir
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -275,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_serve.add_argument("-l", "--language", help="language to preview (default: the first)")
     p_check = sub.add_parser("check", help="validate the scenarios without building")
     common(p_check)
+    p_check.add_argument("-s", "--strict", action="store_true",
+                         help="fail on any warning (item quality, translations)")
     p_pdf = sub.add_parser("pdf", help="make the handbook and answer key PDFs")
     common(p_pdf)
     p_pdf.add_argument("-o", "--out", default="pdf", help="output folder (default: pdf/)")
@@ -302,8 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = read_project(args.config_file)
         if args.command == "check":
             course = check_course(project, table=True)
-            if errors(course.problems):
-                print(f"carecourse: {len(errors(course.problems))} error(s).", file=sys.stderr)
+            if failing(course.problems, strict=args.strict):
+                print(f"carecourse: {verdict(course.problems, strict=args.strict)}.",
+                      file=sys.stderr)
                 return 1
             print(f"carecourse: OK — {_summary(course, project)}.")
             return 0

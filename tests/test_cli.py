@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from builder.loader import load_course
+from builder.quality import quality_problems
+
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
@@ -50,11 +53,15 @@ def built(built_once: Path, tmp_path: Path) -> Path:
     return tmp_path / "course"
 
 
-def test_check_shipped_course(project: Path) -> None:
+def test_check_shipped_course(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("check", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "OK — 4 scenarios" in result.stdout
-    assert result.stderr == "", "the shipped scenarios must not even have warnings"
+    # until the content rewrite (issue 8) lands, item-quality warnings are the only ones;
+    # then test_quality_cli.py's `check --strict` asks for no warning at all
+    monkeypatch.chdir(project)
+    quality = quality_problems(load_course(Path("scenarios")), ["en", "nl", "ru", "tr", "it"])
+    assert set(result.stderr.splitlines()) <= {str(p) for p in quality}, result.stderr
 
 
 def test_build_then_a_fifth_scenario_needs_no_code(built: Path) -> None:
