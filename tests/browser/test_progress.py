@@ -81,7 +81,7 @@ BAD_STORAGE = {
                 SINGLE: {"a": [99], "ok": True},  # out of range
                 MULTIPLE: {"a": "0,1", "ok": True},  # not a list
                 ORDERING: {"a": [0, 1], "ok": True},  # too short for an ordering
-                "margarine-run/cannot-get-it": {"a": [-1]},  # negative
+                "margarine-run/too-quick-no": {"a": [-1]},  # negative
                 "margarine-run/culture": {"a": [1, 1]},  # repeated
             },
             "x": {"scenario-margarine-run": "nonsense"},
