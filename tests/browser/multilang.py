@@ -233,7 +233,7 @@ def expected_mastery(
     for pillar in PILLAR_IDS:
         got = total = 0.0
         for s in SCENARIOS:
-            for q in s.quiz:
+            for q in s.practice:
                 if q.pillar == pillar:
                     total += 1
                     got += 1 if answers.get(s.question_key(q)) else 0

@@ -54,7 +54,7 @@ def answer(course: Course, answers: dict[str, bool]) -> None:
 
 
 def keys(sid: str) -> list[str]:
-    return [BY_ID[sid].question_key(q) for q in BY_ID[sid].quiz]
+    return [BY_ID[sid].question_key(q) for q in BY_ID[sid].practice]
 
 
 def open_progress(course: Course, query: str = "") -> Page:
@@ -86,7 +86,7 @@ def marked(page: Page) -> set[str]:
 
 def detail(t: Any, pillar: str, answers: dict[str, bool], ended: set[str]) -> str:
     """The line under a pillar's percentage: right answers and role-plays played."""
-    questions = [(s, q) for s in SCENARIOS for q in s.quiz if q.pillar == pillar]
+    questions = [(s, q) for s in SCENARIOS for q in s.practice if q.pillar == pillar]
     right = sum(1 for s, q in questions if answers.get(s.question_key(q)))
     plays = sum(
         1
@@ -170,7 +170,7 @@ def completed(sid: str) -> dict[str, Any]:
     ideal = next(e.id for e in s.roleplay.endings if e.rating == "ideal")
     return {
         "v": 1,
-        "q": {s.question_key(q): {"a": q.correct_indexes, "ok": True} for q in s.quiz},
+        "q": {s.question_key(q): {"a": q.correct_indexes, "ok": True} for q in s.practice},
         "x": {},
         "r": {sid: {"e": {ideal: "ideal"}}},
     }

@@ -110,7 +110,7 @@ def test_language_selector_leads_to_the_same_scenario(page: Page, site_url: str)
 
     # the quiz speaks Turkish: result, feedback, button and score
     t = language_strings("tr")
-    question = scenario.quiz[0]
+    question = scenario.practice[0]
     q = course.q(f"margarine-run/{question.id}")
     (right,) = course.correct(q)
     wrong = course.wrong(q)[0]
@@ -124,7 +124,7 @@ def test_language_selector_leads_to_the_same_scenario(page: Page, site_url: str)
         plain(question.options[right].feedback)
     )
     expect(q.locator(".cc-check")).to_have_text(t("try_again"))
-    total = len(scenario.quiz)
+    total = len(scenario.practice)
     expect(course.summary().locator(".cc-score")).to_have_text(t("score", right=0, total=total))
     expect(course.summary().locator(".cc-progress")).to_have_text(
         t("progress", done=1, total=total)

@@ -35,8 +35,8 @@ def test_scenario_quizzes_read_without_javascript(nojs_page: Page, t) -> None:
         expect(quiz).not_to_contain_class("cc-js")
 
         questions = quiz.locator(".cc-q")
-        expect(questions, where).to_have_count(len(scenario.quiz))
-        for question, li in zip(scenario.quiz, questions.all(), strict=True):
+        expect(questions, where).to_have_count(len(scenario.practice))
+        for question, li in zip(scenario.practice, questions.all(), strict=True):
             at = f"{where}/{question.id}"
             expect(li.locator(".cc-q__prompt"), at).to_be_visible()
             prompt = " ".join(li.locator(".cc-q__prompt").inner_text().split())
