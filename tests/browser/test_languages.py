@@ -276,7 +276,7 @@ def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
     course.open("it/progress/")
     assert shown_mastery(page) == expected_mastery(answers, {})
     names = ui_strings("it")["pillars"]
-    first_pillar = BY_ID["hungry-baby"].quiz[0].pillar
+    first_pillar = BY_ID["hungry-baby"].practice[0].pillar
     expect(page.locator(f".cc-mastery--{first_pillar} strong")).to_contain_text(
         names[first_pillar]
     )
