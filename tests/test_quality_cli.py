@@ -74,7 +74,6 @@ def test_questions_per_pillar_comes_from_the_assessment_setting(guessable: Path)
     assert "the final assessment draws 1 'care' question(s) per attempt" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="shipped content rewrite pending")
 def test_shipped_course_passes_strict_check(tmp_path: Path) -> None:
     """Issue 8: the shipped course passes `check --strict`: no warning of any kind."""
     result = run("check", "--strict", cwd=copy_course(tmp_path))
