@@ -12,10 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from builder.pillars import PILLAR_IDS
-from builder.problems import Path, Problem, did_you_mean, format_path, quoted_list
+from builder.problems import Path, Problem, did_you_mean, format_path, quoted_list, slugify
 from builder.roleplay import graph_problems
 from builder.schema import Scenario
-from builder.yamlsource import SourceMap, YamlSyntaxError, load
+from builder.yamlsource import MAX_TEXT_CHARS, SourceMap, YamlSyntaxError, load_file
 
 MIN_QUESTIONS = 4
 MIN_QUIZ_PILLARS = 2
@@ -28,6 +28,9 @@ class Course:
     scenarios: list[Scenario] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, FsPath] = field(default_factory=dict)
+    # scenario files that did not validate: their translations are still read for problems
+    rejected: list[FsPath] = field(default_factory=list)
+    directory: FsPath | None = None  # the scenarios folder
 
     @property
     def ok(self) -> bool:
@@ -51,7 +54,7 @@ def scenario_files(directory: FsPath) -> list[FsPath]:
 
 
 def load_course(directory: FsPath) -> Course:
-    course = Course()
+    course = Course(directory=directory)
     if not directory.is_dir():
         course.problems.append(
             Problem(display_path(directory), 1, 1, "", "the scenarios folder does not exist")
@@ -68,6 +71,8 @@ def load_course(directory: FsPath) -> Course:
         course.problems.extend(problems)
         if scenario is not None:
             loaded.append((path, scenario, smap))
+        else:
+            course.rejected.append(path)
     owners: dict[str, list[FsPath]] = {}
     for path, scenario, _ in loaded:
         owners.setdefault(scenario.id, []).append(path)
@@ -88,6 +93,8 @@ def load_course(directory: FsPath) -> Course:
         else:
             course.sources[scenario.id] = path
             course.scenarios.append(scenario)
+            continue
+        course.rejected.append(path)
     course.scenarios.sort(key=lambda s: (s.order, s.title.casefold(), s.id))
     course.problems.sort()
     return course
@@ -98,17 +105,12 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
     name = display_path(path)
     smap = SourceMap()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(name, 1, 1, "", f"the file is not UTF-8 text ({exc.reason})")], smap
-    try:
-        data, smap = load(text)
+        data, smap = load_file(path)
     except YamlSyntaxError as exc:
         return None, [Problem(name, exc.pos.line, exc.pos.col, "", exc.message)], smap
-    problems = [
-        Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
-        for key, pos in smap.duplicate_keys
-    ]
+    problems = source_problems(name, smap)
+    if smap.long_texts:
+        return None, problems, smap
     if not isinstance(data, dict):
         got = "an empty file" if data is None else _kind(data)
         problems.append(
@@ -127,6 +129,21 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
         return None, problems, smap
     problems.extend(_advice(path, smap, scenario))
     return scenario, problems, smap
+
+
+def source_problems(name: str, smap: SourceMap) -> list[Problem]:
+    """Keys written twice and texts over the length limit, as errors."""
+    problems = [
+        Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
+        for key, pos in smap.duplicate_keys
+    ]
+    problems.extend(
+        Problem(name, pos.line, pos.col, format_path(loc),
+                f"this text has {length:,} characters; a text may have at most "
+                f"{MAX_TEXT_CHARS:,}")
+        for loc, pos, length in smap.long_texts
+    )
+    return problems
 
 
 def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
@@ -261,9 +278,9 @@ def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
         hint = did_you_mean(str(value), allowed) or f" (use one of {quoted_list(allowed)})"
         message = f"{_short(value)} is not {what}{hint}"
     elif kind == "string_pattern_mismatch":
-        example = "-".join(str(value).lower().split()) if isinstance(value, str) else "my-id"
+        example = slugify(value) if isinstance(value, str) else ""
         message = (f"{_short(value)} is not a valid id: use lowercase letters, digits and "
-                   f"hyphens, like '{example}'")
+                   f"hyphens, like '{example or 'my-id'}'")
     elif kind in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
         message = "must not be empty"
     elif kind == "too_short":

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from builder.pdf.documents import environment
 from builder.pdf.settings import PdfError, PdfSettings
 from builder.pdf.words import format_date, format_percent, ui_for
 from builder.pillars import PILLAR_IDS
-from builder.problems import did_you_mean, quoted_list
+from builder.problems import did_you_mean, quoted_list, slugify
 
 REQUIRED = ("name", "date", "score")
 COLUMNS = (*REQUIRED, *PILLAR_IDS, "language")
@@ -226,21 +225,9 @@ def _read_row(header: list[str], record: list[str], line: int, default_language:
 
 # --- file names ----------------------------------------------------------------------------
 
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "þ": "th",
-})
-
-
 def slug(name: str) -> str:
     """``"Şükrü Öztürk"`` -> ``"sukru-ozturk"``; Cyrillic is transliterated."""
-    text = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLIT))
-    text = text.encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:60].strip("-")
+    return slugify(name)
 
 
 def unique_names(names: list[str], prefix: str = "certificate-") -> list[str]:
