@@ -302,10 +302,11 @@ def make_certificate(name: str, date: dt.date, score: float, out: Path, *,
                      pillar_scores: Mapping[str, float] | None = None) -> Path:
     """One person's certificate as a one-page PDF."""
     from builder.pdf.engine import write_pdf
+    from builder.pdf.fetcher import allowed_roots
 
     language = language or settings.default_language
     write_pdf(certificate_html(name, date, score, pillar_scores, language, settings), Path(out),
-              base_dir=Path(out).parent)
+              base_dir=Path(out).parent, roots=allowed_roots(settings, None))
     return Path(out)
 
 
@@ -320,6 +321,7 @@ def make_certificates(roster_csv: Path, out_dir: Path, *, settings: PdfSettings,
     pass mark is reported instead of certified.
     """
     from builder.pdf.engine import render, write_document
+    from builder.pdf.fetcher import allowed_roots
 
     roster_csv = Path(roster_csv)
     out_dir = Path(out_dir)
@@ -341,7 +343,7 @@ def make_certificates(roster_csv: Path, out_dir: Path, *, settings: PdfSettings,
     views = [_certificate_view(r.name, r.date, r.score, r.pillar_scores, r.language, settings)
              for r in good]
     html = _certificates_document(views, settings, language)
-    document = render(html, base_dir=roster_csv.parent)
+    document = render(html, base_dir=roster_csv.parent, roots=allowed_roots(settings, None))
     if len(document.pages) != len(good):  # pragma: no cover - the layout keeps one page each
         raise PdfError(f"expected {len(good)} certificate pages, got {len(document.pages)}")
     if merged:
