@@ -18,7 +18,7 @@ from builder import __version__
 from builder.coverage import check_languages, format_table
 from builder.languages import ENV_LANGUAGE, configured_languages, root_index_html
 from builder.loader import Course, load_course
-from builder.locale import ui_strings
+from builder.locale import locale_problems, ui_strings
 from builder.problems import errors, report
 
 log = logging.getLogger("carecourse")
@@ -78,7 +78,8 @@ def read_project(config_file: str) -> Project:
 def check_course(project: Project, *, table: bool = False) -> Course:
     """Validate the scenarios and every translation; print problems (and coverage)."""
     course = load_course(project.scenarios)
-    problems = list(course.problems)
+    problems = [*course.problems, *locale_problems(Path(project.config_file).resolve().parent,
+                                                   list(project.languages))]
     if len(project.languages) > 1:  # translations of invalid scenarios are read too
         rows, translation_problems = check_languages(
             course, list(project.languages), project.docs_dir

@@ -134,15 +134,22 @@ def _walk(root: yaml.Node, smap: SourceMap, text: str) -> None:
             smap.long_texts.append((path, _pos(node), len(node.value)))
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
+_NEVER_CLOSED = {
+    "a quoted scalar": "this quoted text has no closing quote",
+    "a flow sequence": "this '[' list is never closed (add the missing ']')",
+    "a flow mapping": "this '{' mapping is never closed (add the missing '}')",
+}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     context = f" ({exc.context})" if exc.context else ""
-    if "end of stream" in problem and exc.context_mark is not None:
+    at_end = mark is not None and not text[mark.index:].strip()
+    if ("end of stream" in problem or at_end) and exc.context_mark is not None:
         # an unclosed quote or bracket: point at where it opens, not at the end of the file
         what = (exc.context or "").removeprefix("while scanning ").removeprefix("while parsing ")
-        problem = ("this quoted text has no closing quote" if "quoted" in what
-                   else f"{what or 'this'} is never closed")
+        problem = _NEVER_CLOSED.get(what, f"{what or 'this'} is never closed")
         mark, context = exc.context_mark, ""
     pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
     hint = ""
@@ -165,7 +172,7 @@ def load(text: str) -> tuple[Any, SourceMap]:
         _walk(node, smap, text)  # before constructing: refuses aliases
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character
         at = exc.position
         line = text.count("\n", 0, at) + 1
