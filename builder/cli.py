@@ -240,7 +240,7 @@ def make_documents(args: argparse.Namespace, project: Project) -> int:
     for path in report.files:
         log.info("wrote %s", os.path.relpath(path))
     log.info("%d certificate(s) written, %d row(s) refused", len(report.written),
-             len(report.bad_lines))
+             report.refused)
     return 0 if report.ok else 1
 
 
