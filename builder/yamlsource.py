@@ -12,6 +12,7 @@ at most :data:`MAX_FILE_BYTES` per file and :data:`MAX_TEXT_CHARS` per text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -62,8 +63,24 @@ class YamlSyntaxError(Exception):
         self.pos = pos
 
 
-def _pos(node: yaml.Node | yaml.Event) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")  # line breaks, as YAML counts them
+
+
+class _Lines:
+    """Positions inside a text: YAML's marks can point just past its end (an empty value
+    after the last line), which is brought back to the end of the last line."""
+
+    def __init__(self, text: str) -> None:
+        self.lengths = [len(line) for line in _BREAKS.split(text)]
+
+    def pos(self, line0: int, col0: int) -> Pos:
+        line = min(line0, len(self.lengths) - 1)
+        col = col0 if line == line0 else self.lengths[line]
+        return Pos(line + 1, min(col, self.lengths[line]) + 1)
+
+
+def _pos(node: yaml.Node | yaml.Event, lines: _Lines) -> Pos:
+    return lines.pos(node.start_mark.line, node.start_mark.column)
 
 
 def decode(raw: bytes) -> str:
@@ -71,9 +88,8 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
+        before = _BREAKS.split(raw[:exc.start].decode("utf-8-sig", "replace"))
+        line, col = len(before), len(before[-1]) + 1
         byte = raw[exc.start:exc.start + 1].hex()
         raise YamlSyntaxError(
             f"the file is not UTF-8 text (byte 0x{byte} here); save it as UTF-8",
@@ -106,32 +122,33 @@ def _first_alias(text: str) -> yaml.Event | None:
 
 def _walk(root: yaml.Node, smap: SourceMap, text: str) -> None:
     """Positions of every node; a node reached twice is an alias, which is refused."""
+    lines = _Lines(text)
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, Path]] = [(root, ())]
     while stack:
         node, path = stack.pop()
         if id(node) in seen:
             alias = _first_alias(text)
-            where = _pos(alias) if alias is not None else _pos(node)
+            where = _pos(alias if alias is not None else node, lines)
             name = f" ('*{alias.anchor}')" if alias is not None else ""
             raise YamlSyntaxError(
                 f"YAML aliases{name} are not allowed; write the value out in "
                 "full", where)
         seen.add(id(node))
-        smap.values[path] = _pos(node)
+        smap.values[path] = _pos(node, lines)
         if isinstance(node, yaml.MappingNode):
             keys: set[Any] = set()
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "(complex key)"
                 if key in keys:
-                    smap.duplicate_keys.append(((*path, key), _pos(key_node)))
+                    smap.duplicate_keys.append(((*path, key), _pos(key_node, lines)))
                 keys.add(key)
-                smap.keys[(*path, key)] = _pos(key_node)
+                smap.keys[(*path, key)] = _pos(key_node, lines)
                 stack.append((value_node, (*path, key)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((item, (*path, i)) for i, item in enumerate(node.value)))
         elif isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_TEXT_CHARS:
-            smap.long_texts.append((path, _pos(node), len(node.value)))
+            smap.long_texts.append((path, _pos(node, lines), len(node.value)))
 
 
 _NEVER_CLOSED = {
@@ -151,7 +168,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
         what = (exc.context or "").removeprefix("while scanning ").removeprefix("while parsing ")
         problem = _NEVER_CLOSED.get(what, f"{what or 'this'} is never closed")
         mark, context = exc.context_mark, ""
-    pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+    pos = _Lines(text).pos(mark.line, mark.column) if mark else Pos(1, 1)
     hint = ""
     if "mapping values are not allowed" in problem:
         # libyaml and PyYAML word this differently; say it one way
@@ -174,9 +191,8 @@ def load(text: str) -> tuple[Any, SourceMap]:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character
-        at = exc.position
-        line = text.count("\n", 0, at) + 1
-        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        before = _BREAKS.split(text[:exc.position])
+        line, col = len(before), len(before[-1]) + 1
         char = exc.character
         code = char if isinstance(char, int) else ord(str(char)[:1] or " ")
         raise YamlSyntaxError(f"the character U+{code:04X} is not allowed in a YAML file; "
