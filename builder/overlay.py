@@ -74,6 +74,13 @@ def text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(r.name for r in rules(model) if r.kind in ("text", "texts"))
 
 
+def _shown(value: Any) -> str:
+    """A value as it is written in YAML: ``true``, ``'care'``, ``(not set)``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "(not set)" if value is None else repr(value)
+
+
 @dataclass
 class Walk:
     """Walks one overlay file against its default-language scenario."""
@@ -109,7 +116,7 @@ class Walk:
             want = getattr(base, rule.name)
             where = (*loc, rule.name)
             if rule.kind == "fixed" and rule.name in data and data[rule.name] != want:
-                self.error(where, f"{data[rule.name]!r} differs from {want!r} in "
+                self.error(where, f"{_shown(data[rule.name])} differs from {_shown(want)} in "
                            f"{display_path(self.source)}; a translation keeps ids, pillars, "
                            "types and answers as they are")
             elif rule.kind == "answer" and bool(data.get(rule.name, False)) != want:

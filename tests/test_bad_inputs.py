@@ -79,6 +79,9 @@ CASES: dict[str, list[Callable[[Path], None]]] = {
     ],
     "unclosed-quote": [edit(SOUP, lambda t: t.replace(
         "setting: A quiet lunch service.", "setting: \"A quiet lunch.", 1))],
+    "translation-changes-assessment-and-fixed": [edit(SOUP_NL, lambda t: t.replace(
+        "  - id: first-words\n", "  - id: first-words\n    assessment: only\n").replace(
+        "        correct: true\n", "        correct: true\n        fixed: true\n", 1))],
     "empty-translation": [write(SOUP_NL, "")],
     "translation-is-a-list": [write(SOUP_NL, "- id: cold-soup\n")],
     "control-character": [edit(SOUP, lambda t: t.replace("A quiet lunch", "A quiet\x07 lunch"))],
