@@ -219,7 +219,9 @@ def plain_text(text: str) -> str:
 
 
 def nav_title(text: str) -> str:
-    """A title for the theme's navigation, which writes titles into pages unescaped
-    (and unescapes them again in ``<title>``): plain text, with no ``<`` or ``>`` at all."""
+    """A title for the theme's navigation. Material writes titles into the page text
+    unescaped, escapes them in attributes, and unescapes them in ``<title>``; so the title
+    is plain text with no ``<`` or ``>`` and no ``&`` that could start a character
+    reference (quotes are harmless in text and escaped in attributes)."""
     plain = plain_text(text).replace("<", "‹").replace(">", "›")
-    return html.escape(plain, quote=True)
+    return re.sub(r"&(?=[#\w])", "＆", plain)
