@@ -81,6 +81,8 @@ def test_handbook_carries_nothing_from_outside(project: Path,
     assert "the secret" in text  # the words of the link stay
     warnings = [r.getMessage() for r in caplog.records]
     assert any("secret.png was left out of handbook.pdf" in w for w in warnings), warnings
+    assert any(re.search(r"cold-soup\.yaml:\d+:\d+: warning: story: .*secret\.png was left out", w)
+               for w in warnings), warnings
     # the hand-written page is not sanitised (trusted), so the fetcher refuses what it links
     refused = [w for w in warnings if "was left out of handbook.pdf" in w]
     assert any("file:///etc/hostname was left out" in w for w in refused)

@@ -20,6 +20,8 @@ from weasyprint.urls import URLFetcher
 
 from builder.loader import display_path
 from builder.pdf.settings import PdfSettings
+from builder.problems import format_path
+from builder.yamlsource import Pos, YamlSyntaxError, load_file
 
 log = logging.getLogger("carecourse")
 
@@ -70,8 +72,9 @@ def _references(url: str) -> list[str]:
     return [url, *([name] if name else []), *([parts.netloc] if parts.netloc else [])]
 
 
-def where_written(url: str, folders: Iterable[Path]) -> str:
-    """``scenarios/x.nl.yaml:12:9`` where ``url`` (or its file name) is written, or ``""``."""
+def where_written(url: str, folders: Iterable[Path]) -> tuple[str, str]:
+    """Where ``url`` (or its file name) is written: ``("scenarios/x.nl.yaml:12:9", "story")``,
+    or ``("", "")``."""
     for needle in _references(url):
         pattern = re.compile(re.escape(needle))
         for folder in folders:
@@ -84,16 +87,28 @@ def where_written(url: str, folders: Iterable[Path]) -> str:
                 if match:
                     line = text.count("\n", 0, match.start()) + 1
                     col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                    return f"{display_path(path)}:{line}:{col}"
-    return ""
+                    field = _field_at(path, Pos(line, col)) if path.suffix != ".md" else ""
+                    return f"{display_path(path)}:{line}:{col}", field
+    return "", ""
+
+
+def _field_at(path: Path, pos: Pos) -> str:
+    """The text field of a YAML file that holds ``pos`` (``quiz[2].options[1].feedback``)."""
+    try:
+        _, smap = load_file(path)
+    except YamlSyntaxError:
+        return ""
+    before = [(p.line, p.col, loc) for loc, p in smap.values.items()
+              if (p.line, p.col) <= (pos.line, pos.col)]
+    return format_path(max(before, key=lambda item: item[:2])[2]) if before else ""
 
 
 def report_refused(pdf: Path, refused: Iterable[str], folders: Iterable[Path]) -> None:
     """A warning for each URL the PDF was not allowed to load, with where it is written."""
     folders = list(folders)
     for url in dict.fromkeys(refused):
-        where = where_written(url, folders)
+        where, field = where_written(url, folders)
         shown = url if len(url) <= 80 else url[:77] + "..."
-        prefix = f"{where}: " if where else ""
-        log.warning("%swarning: %s was left out of %s: the PDFs load only files inside the "
-                    "project's content folder", prefix, shown, pdf.name)
+        log.warning("%swarning: %s%s was left out of %s: the PDFs load only files inside the "
+                    "project's content folder", f"{where}: " if where else "",
+                    f"{field}: " if field else "", shown, pdf.name)
