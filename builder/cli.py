@@ -18,7 +18,7 @@ from builder import __version__
 from builder.coverage import check_languages, format_table
 from builder.languages import ENV_LANGUAGE, configured_languages, root_index_html
 from builder.loader import Course, load_course
-from builder.locale import ui_strings
+from builder.locale import locale_problems, ui_strings
 from builder.problems import errors, report
 from builder.quality import failing, quality_problems, questions_per_pillar, verdict
 
@@ -81,8 +81,9 @@ def read_project(config_file: str) -> Project:
 def check_course(project: Project, *, table: bool = False) -> Course:
     """Validate the scenarios and every translation; print problems (and coverage)."""
     course = load_course(project.scenarios)
-    problems = list(course.problems)
-    if course.ok and len(project.languages) > 1:
+    problems = [*course.problems, *locale_problems(Path(project.config_file).resolve().parent,
+                                                   list(project.languages))]
+    if len(project.languages) > 1:  # translations of invalid scenarios are read too
         rows, translation_problems = check_languages(
             course, list(project.languages), project.docs_dir
         )
@@ -245,7 +246,7 @@ def make_documents(args: argparse.Namespace, project: Project) -> int:
     for path in report.files:
         log.info("wrote %s", os.path.relpath(path))
     log.info("%d certificate(s) written, %d row(s) refused", len(report.written),
-             len(report.bad_lines))
+             report.refused)
     return 0 if report.ok else 1
 
 

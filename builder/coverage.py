@@ -8,7 +8,7 @@ from pathlib import Path
 from builder.languages import docs_dir_for
 from builder.loader import Course, display_path
 from builder.problems import Problem
-from builder.translate import LocalizedCourse, localize_course
+from builder.translate import LocalizedCourse, localize_course, stray_translations
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def check_languages(
     default = languages[0]
     rows: list[Row] = []
     problems: list[Problem] = []
+    if course.directory is not None:
+        problems.extend(stray_translations(course.directory, languages))
     for language in languages:
         localized = localize_course(course, language, default)
         problems.extend(localized.problems)

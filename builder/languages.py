@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from builder.markdown import admonition
+
 ENV_LANGUAGE = "CARECOURSE_LANGUAGE"
 
 
@@ -56,7 +58,7 @@ _H1 = re.compile(r"^# .*$", re.MULTILINE)
 
 def with_untranslated_note(markdown: str, note: str) -> str:
     """Put a visible "not translated yet" note under the page title."""
-    block = f'!!! info ""\n\n    {note}\n'
+    block = admonition("info", note) + "\n"
     match = _H1.search(markdown)
     if match is None:
         return f"{block}\n{markdown}"

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import os
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from builder.pillars import PILLAR_IDS
-from builder.problems import Path, Problem, did_you_mean, format_path, quoted_list
+from builder.explain import explain, kind_of, without_typo_twins
+from builder.problems import Path, Problem, format_path, quoted_list
 from builder.roleplay import graph_problems
 from builder.schema import Scenario
-from builder.yamlsource import SourceMap, YamlSyntaxError, load
+from builder.yamlsource import MAX_TEXT_CHARS, SourceMap, YamlSyntaxError, load_file
 
 MIN_QUESTIONS = 4
 MIN_QUIZ_PILLARS = 2
@@ -28,6 +25,9 @@ class Course:
     scenarios: list[Scenario] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, FsPath] = field(default_factory=dict)
+    # scenario files that did not validate: their translations are still read for problems
+    rejected: list[FsPath] = field(default_factory=list)
+    directory: FsPath | None = None  # the scenarios folder
 
     @property
     def ok(self) -> bool:
@@ -51,7 +51,7 @@ def scenario_files(directory: FsPath) -> list[FsPath]:
 
 
 def load_course(directory: FsPath) -> Course:
-    course = Course()
+    course = Course(directory=directory)
     if not directory.is_dir():
         course.problems.append(
             Problem(display_path(directory), 1, 1, "", "the scenarios folder does not exist")
@@ -68,6 +68,8 @@ def load_course(directory: FsPath) -> Course:
         course.problems.extend(problems)
         if scenario is not None:
             loaded.append((path, scenario, smap))
+        else:
+            course.rejected.append(path)
     owners: dict[str, list[FsPath]] = {}
     for path, scenario, _ in loaded:
         owners.setdefault(scenario.id, []).append(path)
@@ -88,6 +90,8 @@ def load_course(directory: FsPath) -> Course:
         else:
             course.sources[scenario.id] = path
             course.scenarios.append(scenario)
+            continue
+        course.rejected.append(path)
     course.scenarios.sort(key=lambda s: (s.order, s.title.casefold(), s.id))
     course.problems.sort()
     return course
@@ -98,19 +102,14 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
     name = display_path(path)
     smap = SourceMap()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(name, 1, 1, "", f"the file is not UTF-8 text ({exc.reason})")], smap
-    try:
-        data, smap = load(text)
+        data, smap = load_file(path)
     except YamlSyntaxError as exc:
         return None, [Problem(name, exc.pos.line, exc.pos.col, "", exc.message)], smap
-    problems = [
-        Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
-        for key, pos in smap.duplicate_keys
-    ]
+    problems = source_problems(name, smap)
+    if smap.long_texts:
+        return None, problems, smap
     if not isinstance(data, dict):
-        got = "an empty file" if data is None else _kind(data)
+        got = "an empty file" if data is None else kind_of(data)
         problems.append(
             Problem(name, 1, 1, "", f"a scenario must be a mapping of keys (id:, title:, ...), "
                     f"not {got}")
@@ -119,7 +118,9 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_explain(path, smap, err) for err in _without_typo_twins(exc.errors()))
+        for err in without_typo_twins(exc.errors()):
+            loc, message, at_key = explain(err)
+            problems.append(_at(path, smap, loc, message, key=at_key))
         return None, problems, smap
     graph = graph_problems(scenario.roleplay) if scenario.roleplay else []
     problems.extend(_at(path, smap, ("roleplay", *loc), msg) for loc, msg in graph)
@@ -127,6 +128,21 @@ def load_scenario(path: FsPath) -> tuple[Scenario | None, list[Problem], SourceM
         return None, problems, smap
     problems.extend(_advice(path, smap, scenario))
     return scenario, problems, smap
+
+
+def source_problems(name: str, smap: SourceMap) -> list[Problem]:
+    """Keys written twice and texts over the length limit, as errors."""
+    problems = [
+        Problem(name, pos.line, pos.col, format_path(key), "this key is written twice")
+        for key, pos in smap.duplicate_keys
+    ]
+    problems.extend(
+        Problem(name, pos.line, pos.col, format_path(loc),
+                f"this text has {length:,} characters; a text may have at most "
+                f"{MAX_TEXT_CHARS:,}")
+        for loc, pos, length in smap.long_texts
+    )
+    return problems
 
 
 def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
@@ -147,150 +163,3 @@ def _at(path: FsPath, smap: SourceMap | None, loc: Path, message: str,
     pos = (smap.key_pos(loc) if key else smap.value_pos(loc)) if smap else None
     line, col = (pos.line, pos.col) if pos else (1, 1)
     return Problem(display_path(path), line, col, format_path(loc), message, severity)  # type: ignore[arg-type]
-
-
-def _without_typo_twins(errs: list[Any]) -> list[Any]:
-    """Drop "'x' is missing" when the same mapping has a misspelled key for it.
-
-    ``explenation:`` yields both a missing 'explanation' and an unknown
-    'explenation'; the second message (with its "did you mean") says it all.
-    """
-    unknown = {(tuple(e["loc"][:-1]), str(e["loc"][-1]))
-               for e in errs if e["type"] == "extra_forbidden"}
-    out = []
-    for e in errs:
-        if e["type"] == "missing":
-            parent, name = tuple(e["loc"][:-1]), str(e["loc"][-1])
-            if any(p == parent and did_you_mean(k, [name]) for p, k in unknown):
-                continue
-        out.append(e)
-    return out
-
-
-# --- turning pydantic's errors into sentences ------------------------------------------------
-
-
-def _kind(value: Any) -> str:
-    """What a value is, as a trainer would say it: 'text', 'a list', ..."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing"
-    return type(value).__name__
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _model_at(loc: Path) -> type[BaseModel] | None:
-    """The schema model that describes the mapping at ``loc`` (for key suggestions)."""
-    model: Any = Scenario
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return None
-        info = model.model_fields.get(str(part))
-        if info is None:
-            return None
-        model = _inner_model(info.annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    args = typing.get_args(annotation)
-    origin = typing.get_origin(annotation)
-    if origin in (list, tuple, types.UnionType, typing.Union) and args:
-        return _inner_model(args[0])
-    return annotation
-
-
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list (lines starting with '- ')",
-    "model_type": "a mapping of keys",
-    "dict_type": "a mapping of keys",
-}
-
-
-def _explain(path: FsPath, smap: SourceMap, err: Any) -> Problem:
-    loc: Path = tuple(err["loc"])
-    kind = err["type"]
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    if kind == "carecourse":
-        loc = (*loc, *ctx.get("at", []))
-        message = err["msg"]
-    elif kind == "missing":
-        parent, name = loc[:-1], loc[-1]
-        model = _model_at(parent)
-        what = "" if model is None else f" ({_field_help(model, str(name))})"
-        return _at(path, smap, parent, f"missing required key '{name}'{what}")
-    elif kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        known = list(model.model_fields) if model else []
-        hint = did_you_mean(str(loc[-1]), known) or (
-            f"; expected one of {quoted_list(known)}" if known else "")
-        return _at(path, smap, loc, f"unknown key '{loc[-1]}'{hint}", key=True)
-    elif kind == "literal_error":
-        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ")
-                   .split(", ")]
-        field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-        if field_name in ("pillar", "pillars"):
-            allowed = list(PILLAR_IDS)
-            what = "a pillar"
-        elif field_name == "type":
-            what = "a question type"
-        else:
-            what = "allowed here"
-        hint = did_you_mean(str(value), allowed) or f" (use one of {quoted_list(allowed)})"
-        message = f"{_short(value)} is not {what}{hint}"
-    elif kind == "string_pattern_mismatch":
-        example = "-".join(str(value).lower().split()) if isinstance(value, str) else "my-id"
-        message = (f"{_short(value)} is not a valid id: use lowercase letters, digits and "
-                   f"hyphens, like '{example}'")
-    elif kind in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
-        message = "must not be empty"
-    elif kind == "too_short":
-        message = f"needs at least {ctx.get('min_length')} item(s), has {len(value or [])}"
-    elif kind == "too_long":
-        message = f"can have at most {ctx.get('max_length')} items, has {len(value or [])}"
-    elif kind in _EXPECTED:
-        message = f"expected {_EXPECTED[kind]}, got {_kind(value)}"
-        if _kind(value) in ("text", "a number"):
-            message += f" ({_short(value)})"
-    else:
-        message = err["msg"][0].lower() + err["msg"][1:]
-    return _at(path, smap, loc, message)
-
-
-def _field_help(model: type[BaseModel], name: str) -> str:
-    info = model.model_fields.get(name)
-    if info is None:
-        return "text"
-    kind = _inner_model(info.annotation)
-    origin = typing.get_origin(info.annotation)
-    if origin is list:
-        return "a list"
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return "a mapping"
-    if kind is int:
-        return "a whole number"
-    if kind is bool:
-        return "true or false"
-    return "text"

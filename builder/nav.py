@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from builder.markdown import nav_title
 from builder.pillars import PILLAR_IDS
 from builder.schema import Scenario
 
@@ -23,7 +24,7 @@ def scenario_nav(
     Material writes the navigation into every page; with ``navigation.prune`` only
     the open section is written, so grouping keeps the site size linear.
     """
-    entries: list[NavItem] = [{s.title: f"scenarios/{s.id}.md"} for s in scenarios]
+    entries: list[NavItem] = [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in scenarios]
     if per_section <= 0 or len(entries) <= per_section:
         return entries
     groups: list[NavItem] = []
@@ -54,10 +55,10 @@ def course_nav(
         nav.append(take("index.md"))
     if "lesson.md" in pages:
         nav.append(take("lesson.md"))
-    nav.append({ui["pages"]["pillars"]: [take(f"pillars/{p}.md") for p in PILLAR_IDS]})
+    nav.append({nav_title(ui["pages"]["pillars"]): [take(f"pillars/{p}.md") for p in PILLAR_IDS]})
     if scenarios:
-        nav.append({ui["pages"]["scenarios"]: scenario_nav(scenarios, per_section)})
-    nav.append({ui["pages"]["assessment"]: take("assessment.md")})
-    nav.append({ui["progress"]["title"]: take("progress.md")})
+        nav.append({nav_title(ui["pages"]["scenarios"]): scenario_nav(scenarios, per_section)})
+    nav.append({nav_title(ui["pages"]["assessment"]): take("assessment.md")})
+    nav.append({nav_title(ui["progress"]["title"]): take("progress.md")})
     nav.extend(sorted(p for p in pages if p not in used and not p.startswith("scenarios/")))
     return nav

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from builder import markdown
 from builder.languages import (
     ENV_LANGUAGE,
     alternates,
@@ -65,6 +66,7 @@ class CarecourseConfig(base.Config):
     course_version = c.Type((str, int, float), default="")
     pdf = c.Type(bool, default=True)  # handbook and answer key in every built language
     paper = c.Choice(("A4", "Letter"), default="A4")
+    allow_raw_html = c.Type(bool, default=False)  # trusted teams: keep raw HTML in text fields
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -120,6 +122,9 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
 
+        markdown.configure(markdown.MarkdownConfig.from_mkdocs(
+            config.markdown_extensions, config.mdx_configs,
+            allow_raw_html=self.config.allow_raw_html))
         course = load_course(scenarios_dir(config, self.config))
         if errors(course.problems):
             raise PluginError("invalid scenarios:\n" + report(course.problems))
@@ -169,7 +174,8 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             uri = f"pillars/{pillar}.md"
             if files.get_file_from_path(uri) is None:
                 files.append(
-                    File.generated(config, uri, content=f"# {self.ui['pillars'][pillar]}\n")
+                    File.generated(config, uri,
+                                   content=markdown.heading(1, self.ui["pillars"][pillar]) + "\n")
                 )
         files.append(File.generated(config, "assessment.md", content="# placeholder\n"))
         files.append(File.generated(config, "progress.md", content="# placeholder\n"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -10,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import markdown as md_lib
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from builder import markdown
 from builder.pillars import PILLAR_IDS
 from builder.roleplay import mermaid_map
 from builder.schema import Option, Question, Scenario
@@ -38,26 +39,16 @@ class QuizItem:
     source_url: str = ""
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> md_lib.Markdown:
-    return md_lib.Markdown(extensions=["attr_list", "sane_lists", "smarty"])
-
-
-@lru_cache(maxsize=65536)
 def md_block(text: str) -> Markup:
-    """A text field as HTML. Cached: a question shows on its scenario page, its
-    pillar page and maybe the assessment, and each option text more than once."""
-    converter = _markdown()
-    converter.reset()
-    return Markup(converter.convert(text))
+    """A text field as safe HTML, with mkdocs.yml's Markdown (see builder.markdown).
+    Cached there: a question shows on its scenario page, its pillar page and maybe
+    the assessment, and each option text more than once."""
+    return markdown.block(text)
 
 
-@lru_cache(maxsize=65536)
 def md_inline(text: str) -> Markup:
-    html = str(md_block(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    """A one-paragraph text field as safe HTML without its ``<p>``."""
+    return markdown.inline(text)
 
 
 @lru_cache(maxsize=1)
@@ -151,10 +142,12 @@ def _json(data: Any) -> str:
 
 def _pill_list(pillars: Sequence[str], ui: dict[str, Any], scenario_id: str = "") -> str:
     pills = " ".join(
-        f'<span class="cc-pillar cc-pillar--{p}">{ui["pillars"][p]}</span>' for p in pillars
+        f'<span class="cc-pillar cc-pillar--{p}">{escape(ui["pillars"][p])}</span>'
+        for p in pillars
     )
     mark = f' data-cc-scenario="{scenario_id}"' if scenario_id else ""
-    return f'<p class="cc-pills"{mark}><span>{ui["pages"]["pillars_shown"]}</span> {pills}</p>'
+    shown = escape(ui["pages"]["pillars_shown"])
+    return f'<p class="cc-pills"{mark}><span>{shown}</span> {pills}</p>'
 
 
 def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None) -> str:
@@ -163,23 +156,25 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
     ``note`` is shown under the title, e.g. when parts are not translated yet.
     """
     pages = ui["pages"]
-    discussion = "\n".join(f"    {i}. {p}" for i, p in enumerate(scenario.discussion, 1))
+    h2 = functools.partial(markdown.heading, 2)
+    discussion = "".join(f"<li>{md_inline(p)}</li>" for p in scenario.discussion)
     parts = [
-        f"# {scenario.title}",
-        *([f'!!! info ""\n\n    {note}'] if note else []),
-        f"{scenario.summary}\n{{ .cc-lead }}",
+        markdown.heading(1, scenario.title),
+        *([markdown.admonition("info", note)] if note else []),
+        f'<p class="cc-lead">{md_inline(scenario.summary)}</p>',
         _pill_list(scenario.pillars, ui, scenario.id),
-        f"## {pages['setting']}",
-        scenario.setting,
-        f"## {pages['story']}",
-        scenario.story,
-        f"## {pages['what_staff_did']}",
-        scenario.what_staff_did,
-        f"## {pages['why_it_worked']}",
-        scenario.why_it_worked,
-        f'??? question "{pages["discussion"]}"\n\n{discussion}',
+        h2(pages["setting"]),
+        md_block(scenario.setting),
+        h2(pages["story"]),
+        md_block(scenario.story),
+        h2(pages["what_staff_did"]),
+        md_block(scenario.what_staff_did),
+        h2(pages["why_it_worked"]),
+        md_block(scenario.why_it_worked),
+        f'<details class="question"><summary>{md_inline(pages["discussion"])}</summary>'
+        f"<ol>{discussion}</ol></details>",
         *_roleplay_parts(scenario, ui),
-        f"## {pages['quiz']}",
+        h2(pages["quiz"]),
         quiz_html(
             f"scenario-{scenario.id}",
             [(scenario, q) for q in scenario.practice],
@@ -200,8 +195,8 @@ def _roleplay_parts(scenario: Scenario, ui: dict[str, Any]) -> list[str]:
         f'<pre class="cc-map" data-cc-map>{escape(mermaid)}</pre>\n</details>'
     )
     return [
-        f"## {texts['heading']}" + (f": {play.title}" if play.title else ""),
-        texts["intro"],
+        markdown.heading(2, texts["heading"] + (f": {play.title}" if play.title else "")),
+        md_block(texts["intro"]),
         roleplay_html(scenario, ui),
         diagram,
     ]
@@ -217,10 +212,10 @@ def pillar_quiz_markdown(
     """The practice section appended to a pillar page."""
     items = pillar_questions(scenarios, pillar)
     pages = ui["pages"]
-    head = f"## {pages['practise_pillar']}"
+    head = markdown.heading(2, pages["practise_pillar"])
     if not items:
-        return f"{head}\n\n{pages['no_questions']}\n"
-    intro = pages["practise_pillar_intro"].format(count=len(items))
+        return f"{head}\n\n{md_block(pages['no_questions'])}\n"
+    intro = md_block(pages["practise_pillar_intro"].format(count=len(items)))
     quiz = quiz_html(f"pillar-{pillar}", items, ui, link=link)
     return f"{head}\n\n{intro}\n\n{quiz}\n"
 
@@ -261,11 +256,12 @@ def assessment_markdown(
     language: str = "en",
 ) -> str:
     items = assessment_questions(scenarios, per_scenario)
-    intro = ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark)
+    intro = md_block(ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark))
     quiz = quiz_html("assessment", items, ui, mode="exam", pass_mark=pass_mark, link=link)
     cert = certificate_html(ui, course_title=course_title, organisation=organisation,
                             language=language)
-    return f"# {ui['pages']['assessment']}\n\n{intro}\n\n{quiz}\n\n{cert}\n"
+    title = markdown.heading(1, ui["pages"]["assessment"])
+    return f"{title}\n\n{intro}\n\n{quiz}\n\n{cert}\n"
 
 
 def certificate_html(ui: dict[str, Any], *, course_title: str, organisation: str,
@@ -308,7 +304,7 @@ def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dic
 def progress_markdown(ui: dict[str, Any]) -> str:
     texts = ui["progress"]
     return (
-        f"# {texts['title']}\n\n{texts['intro']}\n\n"
+        f"{markdown.heading(1, texts['title'])}\n\n{md_block(texts['intro'])}\n\n"
         f'<div class="cc-progress-page" data-cc-progress>\n'
         f'<p class="cc-needs-js">{escape(texts["needs_js"])}</p>\n</div>\n'
     )
@@ -332,8 +328,8 @@ def download_uri(kind: str, language: str) -> str:
 def downloads_markdown(ui: dict[str, Any], language: str) -> str:
     """The home page's box of PDFs for this language."""
     pages = ui["pages"]
-    return (
-        f'!!! abstract "{pages["downloads"]}"\n\n'
-        f"    - [{pages['handbook_pdf']}]({download_uri('handbook', language)})\n"
-        f"    - [{pages['answer_key_pdf']}]({download_uri('answer-key', language)})\n"
-    )
+    links = "".join(
+        f'<li><a href="{download_uri(kind, language)}">{md_inline(pages[name])}</a></li>'
+        for kind, name in (("handbook", "handbook_pdf"), ("answer-key", "answer_key_pdf")))
+    return markdown.admonition("abstract", f"<ul>{links}</ul>", title=pages["downloads"],
+                               html=True) + "\n"

@@ -10,7 +10,8 @@ structure, so adding a language never changes an existing file.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -27,6 +28,33 @@ QuestionType = Literal["single", "multiple", "ordering"]
 assert set(Pillar.__args__) == set(PILLAR_IDS)  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Translatable:
+    """Marks a text that a translation replaces (``<id>.<lang>.yaml``).
+
+    Every field without a marker is fixed: a translation may repeat it, but only
+    as it is in the default language (ids, types, pillars, answers, targets).
+    """
+
+
+@dataclass(frozen=True)
+class Matched:
+    """How a translation's list of nested items is paired with the default language's:
+    ``by="id"`` (the translation may reorder or leave out items) or ``by="position"``
+    (the same items in the same order)."""
+
+    by: Literal["id", "position"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A fixed field a translation repeats even where the default language leaves it
+    out (``correct``): leaving it out means its default."""
+
+
+Prose = Annotated[Text, Translatable()]
+
+
 def _fail(message: str, *at: str | int) -> PydanticCustomError:
     """A validation error that points below the model it is raised in (``at``)."""
     return PydanticCustomError("carecourse", message, {"at": list(at)})
@@ -37,19 +65,23 @@ class _Strict(BaseModel):
 
 
 class Option(_Strict):
-    text: Text
-    feedback: Text
-    correct: bool = False
+    noun: ClassVar[str] = "option"
+
+    text: Prose
+    feedback: Prose
+    correct: Annotated[bool, Answer()] = False
     fixed: bool = False  # keep this option where it is written when options are shuffled
 
 
 class Question(_Strict):
+    noun: ClassVar[str] = "question"
+
     id: Slug
     type: QuestionType
     pillar: Pillar
-    prompt: Text
-    options: list[Option] = Field(min_length=2, max_length=8)
-    explanation: Text
+    prompt: Prose
+    options: Annotated[list[Option], Field(min_length=2, max_length=8), Matched("position")]
+    explanation: Prose
     # "only": a question for the final assessment only; never shown for practice,
     # on pillar pages, in search or in the handbook (the answer key has it)
     assessment: Literal["only"] | None = None
@@ -94,51 +126,58 @@ Rating = Literal["ideal", "acceptable", "poor"]
 
 
 class Choice(_Strict):
-    text: Text
+    noun: ClassVar[str] = "choice"
+
+    text: Prose
     goto: Slug
-    feedback: Text | None = None  # what happens next, shown after the choice
+    feedback: Annotated[Text | None, Translatable()] = None  # what happens next
 
 
 class Point(_Strict):
     """A decision point: the situation, and the choices the learner has."""
 
+    noun: ClassVar[str] = "point"
+
     id: Slug
-    text: Text
-    choices: list[Choice] = Field(min_length=1, max_length=6)
+    text: Prose
+    choices: Annotated[list[Choice], Field(min_length=1, max_length=6), Matched("position")]
 
 
 class Ending(_Strict):
+    noun: ClassVar[str] = "ending"
+
     id: Slug
     rating: Rating
     pillars: list[Pillar] = Field(min_length=1, max_length=3)
-    text: Text
+    text: Prose
     recover: Slug | None = None  # a poor ending leads on to a point where it can be put right
 
 
 class Roleplay(_Strict):
     """A branching rehearsal of the scenario (the graph is checked by builder.roleplay)."""
 
-    title: Text | None = None
-    start: Slug
-    points: list[Point] = Field(min_length=1)
-    endings: list[Ending] = Field(min_length=1)
+    noun: ClassVar[str] = "role-play"
 
-    def node(self, node_id: str) -> Point | Ending | None:
-        return next((n for n in [*self.points, *self.endings] if n.id == node_id), None)
+    title: Annotated[Text | None, Translatable()] = None
+    start: Slug
+    points: Annotated[list[Point], Field(min_length=1), Matched("id")]
+    endings: Annotated[list[Ending], Field(min_length=1), Matched("id")]
 
 
 class Scenario(_Strict):
+    noun: ClassVar[str] = "scenario"
+
     id: Slug
-    title: Text
-    summary: Text
+    title: Prose
+    summary: Prose
     order: int = 0
     pillars: list[Pillar] = Field(min_length=1, max_length=3)
-    setting: Text
-    story: Text
-    what_staff_did: Text
-    why_it_worked: Text
-    discussion: list[Text] = Field(min_length=1)
-    quiz: list[Question] = Field(min_length=1)
+    setting: Prose
+    story: Prose
+    what_staff_did: Prose
+    why_it_worked: Prose
+    discussion: Annotated[list[Text], Field(min_length=1), Translatable()]
+    quiz: Annotated[list[Question], Field(min_length=1), Matched("id")]
     roleplay: Roleplay | None = None
 
     @model_validator(mode="after")

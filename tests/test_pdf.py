@@ -368,7 +368,9 @@ def test_settings_reject_bad_paper_and_unknown_language(settings):
 
 
 def test_the_network_is_refused():
-    from builder.pdf.engine import OfflineFetcher
+    from builder.pdf.fetcher import PACKAGE, ProjectFetcher
 
-    with pytest.raises(ValueError, match="nothing from the network"):
-        OfflineFetcher().fetch("https://fonts.googleapis.com/css?family=Roboto")
+    fetcher = ProjectFetcher([PACKAGE])
+    with pytest.raises(ValueError, match="load only files inside the project"):
+        fetcher.fetch("https://fonts.googleapis.com/css?family=Roboto")
+    assert fetcher.refused == ["https://fonts.googleapis.com/css?family=Roboto"]

@@ -88,5 +88,6 @@ def test_language_settings() -> None:
 
 def test_untranslated_note_goes_under_the_title() -> None:
     out = with_untranslated_note("# Title\n\nText.\n", "Not translated yet.")
-    assert out.startswith("# Title\n\n!!! info \"\"\n\n    Not translated yet.\n")
+    note = '<div class="admonition info">\n<p>Not translated yet.</p>\n</div>\n'
+    assert out.startswith(f"# Title\n\n{note}")
     assert out.rstrip().endswith("Text.")

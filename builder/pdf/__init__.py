@@ -18,6 +18,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from builder import markdown
 from builder.loader import Course
 from builder.pdf.certificates import (
     CertificateReport,
@@ -66,10 +67,16 @@ KINDS = ("handbook", "answer-key")
 def _make(kind: str, project_dir: Path, language: str, out: Path, settings: PdfSettings,
           course: Course | None) -> tuple[Path, int]:
     from builder.pdf.engine import write_pdf
+    from builder.pdf.fetcher import allowed_roots, report_refused
 
+    markdown.configure(settings.markdown)
     view = course_view(project_dir, settings, language, course)
     html = handbook_html(settings, view) if kind == "handbook" else answer_key_html(settings, view)
-    pages = write_pdf(html, out, base_dir=project_dir)
+    refused: list[str] = []
+    pages = write_pdf(html, out, base_dir=project_dir,
+                      roots=allowed_roots(settings, project_dir), refused=refused)
+    report_refused(out, refused, [project_dir / settings.scenarios,
+                                  project_dir / settings.docs_dir])
     log.debug("wrote %s (%d pages)", out, pages)
     return Path(out), pages
 

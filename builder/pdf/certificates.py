@@ -1,18 +1,13 @@
 """Certificates of completion from a roster (CSV): one PDF per person, or one merged PDF.
 
-The roster has the columns ``name,date,score`` and, optionally, ``care``,
-``spontaneity``, ``recovery`` (percentages per pillar) and ``language``. A bad row
-is reported with its line number and the reason, and never stops the good rows.
+The roster is read by :mod:`builder.pdf.roster`. A bad row is reported with its line
+number and the reason, and never stops the good rows: not even a name or an
+organisation too long for one page (it shrinks and wraps first).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import math
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,35 +17,14 @@ from markupsafe import Markup, escape
 
 from builder.loader import display_path
 from builder.pdf.documents import environment
-from builder.pdf.settings import PdfError, PdfSettings
+from builder.pdf.roster import RosterProblem, RosterRow, read_roster
+from builder.pdf.settings import PdfSettings
 from builder.pdf.words import format_date, format_percent, ui_for
 from builder.pillars import PILLAR_IDS
-from builder.problems import did_you_mean, quoted_list
+from builder.problems import slugify
 
-REQUIRED = ("name", "date", "score")
-COLUMNS = (*REQUIRED, *PILLAR_IDS, "language")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    line: int  # where the row starts in the file (the header is line 1)
-    name: str
-    date: dt.date
-    score: float
-    pillar_scores: dict[str, float]
-    language: str
-
-
-@dataclass(frozen=True)
-class RosterProblem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
+__all__ = ["CertificateReport", "RosterProblem", "RosterRow", "Written", "certificate_html",
+           "make_certificate", "make_certificates", "read_roster", "slug", "unique_names"]
 
 @dataclass(frozen=True)
 class Written:
@@ -73,174 +47,20 @@ class CertificateReport:
 
     @property
     def bad_lines(self) -> list[int]:
-        return sorted({p.line for p in self.problems})
+        """The lines of the rows that got no certificate."""
+        return sorted({p.line for p in self.problems if p.rows})
 
-    def summary(self) -> str:
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{len(self.written)} certificate(s) written, "
-                     f"{len(self.bad_lines)} row(s) refused")
-        return "\n".join(lines)
-
-
-# --- reading the roster ----------------------------------------------------------------------
-
-
-def _number(value: str) -> float | None:
-    text = value.strip().removesuffix("%").strip()
-    if text.count(",") == 1 and "." not in text:  # 87,5 from a Dutch or Italian spreadsheet
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _percentage(column: str, value: str) -> tuple[float | None, str | None]:
-    number = _number(value)
-    if number is None or not 0 <= number <= 100:
-        return None, f"'{column}' must be a number from 0 to 100, got {value.strip()!r}"
-    return number, None
-
-
-def _delimiter(header: str) -> str:
-    """Spreadsheets save CSV with ',' or, in much of Europe, ';'."""
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def read_roster(path: Path, settings: PdfSettings,
-                language: str | None = None) -> tuple[list[RosterRow], list[RosterProblem]]:
-    """The good rows and the problems of a roster file (UTF-8, with or without BOM)."""
-    path = Path(path)
-    name = display_path(path)
-    default_language = settings.check_language(language or settings.default_language)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [RosterProblem(name, 1, "the file is not UTF-8 text; save it from the "
-                                  "spreadsheet as 'CSV UTF-8'")]
-    except OSError as exc:
-        return [], [RosterProblem(name, 1, f"cannot read the file ({exc.strerror})")]
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    problems: list[RosterProblem] = []
-    header: list[str] | None = None
-    rows: list[RosterRow] = []
-    line = 1
-    for record in reader:
-        start, line = line, reader.line_num + 1
-        if header is None:
-            if not any(cell.strip() for cell in record):
-                continue
-            header = [cell.strip().lower() for cell in record]
-            problems.extend(_check_header(name, start, header))
-            if any(col not in header for col in REQUIRED):
-                return [], problems
-            continue
-        if not any(cell.strip() for cell in record):
-            continue
-        row, reasons = _read_row(header, record, start, default_language, settings)
-        problems.extend(RosterProblem(name, start, r) for r in reasons)
-        if row is not None:
-            rows.append(row)
-    if header is None:
-        problems.append(RosterProblem(name, 1, "the file is empty; the first line must name "
-                                      f"the columns {', '.join(REQUIRED)}"))
-    elif not rows and not problems:
-        problems.append(RosterProblem(name, 2, "no people in the roster (only the header)"))
-    return rows, problems
-
-
-def _check_header(name: str, line: int, header: list[str]) -> list[RosterProblem]:
-    problems = []
-    for col in header:
-        if col and col not in COLUMNS:
-            hint = did_you_mean(col, COLUMNS) or f"; the columns are {quoted_list(COLUMNS)}"
-            problems.append(RosterProblem(name, line, f"unknown column '{col}'{hint}"))
-    seen: set[str] = set()
-    for col in header:
-        if col in seen and col:
-            problems.append(RosterProblem(name, line, f"the column '{col}' appears twice"))
-        seen.add(col)
-    missing = [col for col in REQUIRED if col not in header]
-    if missing:
-        problems.append(RosterProblem(
-            name, line, f"missing column(s) {quoted_list(missing)}: the first line must name "
-                        f"the columns {', '.join(REQUIRED)} (optional: "
-                        f"{', '.join(COLUMNS[len(REQUIRED):])})"))
-    return problems
-
-
-def _read_row(header: list[str], record: list[str], line: int, default_language: str,
-              settings: PdfSettings) -> tuple[RosterRow | None, list[str]]:
-    values: dict[str, str] = {}
-    for col, cell in zip(header, record, strict=False):
-        if col and col not in values:
-            values[col] = cell
-    reasons = []
-    extra = [cell for cell in record[len(header):] if cell.strip()]
-    if extra:
-        reasons.append(f"has {len(record)} values but the header names {len(header)} columns")
-    person = " ".join(values.get("name", "").split())
-    if not person:
-        reasons.append("missing name")
-    raw_date = values.get("date", "").strip()
-    date = None
-    if not raw_date:
-        reasons.append("missing date (write it as YYYY-MM-DD, e.g. 2025-03-14)")
-    elif not _ISO_DATE.match(raw_date):
-        reasons.append(f"'date' must be written YYYY-MM-DD (e.g. 2025-03-14), got {raw_date!r}")
-    else:
-        try:
-            date = dt.date.fromisoformat(raw_date)
-        except ValueError:
-            reasons.append(f"'date' must be a real date, got {raw_date!r}")
-    raw_score = values.get("score", "")
-    score = None
-    if not raw_score.strip():
-        reasons.append("missing score")
-    else:
-        score, reason = _percentage("score", raw_score)
-        if reason:
-            reasons.append(reason)
-    pillar_scores: dict[str, float] = {}
-    for pillar in PILLAR_IDS:
-        raw = values.get(pillar, "")
-        if raw.strip():
-            value, reason = _percentage(pillar, raw)
-            if reason:
-                reasons.append(reason)
-            elif value is not None:
-                pillar_scores[pillar] = value
-    language = values.get("language", "").strip().lower() or default_language
-    if language not in settings.languages:
-        hint = did_you_mean(language, settings.languages)
-        reasons.append(f"unknown language {language!r}{hint or ''}; use one of "
-                       f"{', '.join(settings.languages)}")
-    if reasons or date is None or score is None:
-        return None, reasons
-    return RosterRow(line, person, date, score, pillar_scores, language), []
+    @property
+    def refused(self) -> int:
+        """How many people got no certificate (rows not read included)."""
+        return sum(p.rows for p in self.problems)
 
 
 # --- file names ----------------------------------------------------------------------------
 
-_TRANSLIT = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "þ": "th",
-})
-
-
 def slug(name: str) -> str:
     """``"Şükrü Öztürk"`` -> ``"sukru-ozturk"``; Cyrillic is transliterated."""
-    text = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLIT))
-    text = text.encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:60].strip("-")
+    return slugify(name)
 
 
 def unique_names(names: list[str], prefix: str = "certificate-") -> list[str]:
@@ -261,8 +81,14 @@ def unique_names(names: list[str], prefix: str = "certificate-") -> list[str]:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def _name_size(name: str) -> str:
-    return "long" if len(name) > 34 else "medium" if len(name) > 24 else "short"
+# (longest text, size class): the name and organisation shrink step by step, then wrap
+_NAME_SIZES = ((24, "short"), (34, "medium"), (48, "long"), (72, "xlong"))
+_ORG_SIZES = ((48, "short"), (90, "long"))
+
+
+def _size(text: str, sizes: tuple[tuple[int, str], ...]) -> str:
+    length = max(len(text), 2 * max((len(w) for w in text.split()), default=0) // 3)
+    return next((name for limit, name in sizes if length <= limit), "tiny")
 
 
 def _certificate_view(name: str, date: dt.date, score: float,
@@ -275,7 +101,8 @@ def _certificate_view(name: str, date: dt.date, score: float,
     return {
         "language": language,
         "name": " ".join(name.split()),
-        "name_size": _name_size(name),
+        "name_size": _size(" ".join(name.split()), _NAME_SIZES),
+        "org_size": _size(settings.organisation, _ORG_SIZES),
         "pdf": pdf,
         "completed": Markup(escape(pdf["completed"])).format(course=course),
         "date_text": format_date(date, language, ui),
@@ -315,11 +142,24 @@ def make_certificate(name: str, date: dt.date, score: float, out: Path, *,
                      pillar_scores: Mapping[str, float] | None = None) -> Path:
     """One person's certificate as a one-page PDF."""
     from builder.pdf.engine import write_pdf
+    from builder.pdf.fetcher import allowed_roots
 
     language = language or settings.default_language
     write_pdf(certificate_html(name, date, score, pillar_scores, language, settings), Path(out),
-              base_dir=Path(out).parent)
+              base_dir=Path(out).parent, roots=allowed_roots(settings, None))
     return Path(out)
+
+
+def _first_pages(document: Any, count: int) -> list[Any | None]:
+    """Each certificate's page, or None for one that spilled onto a second page."""
+    starts: dict[int, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("cc-cert-"):
+                starts.setdefault(int(anchor.removeprefix("cc-cert-")), number)
+    ends = [*(starts.get(i + 1, len(document.pages)) for i in range(count))]
+    return [document.pages[starts[i]] if i in starts and ends[i] - starts[i] == 1 else None
+            for i in range(count)]
 
 
 def make_certificates(roster_csv: Path, out_dir: Path, *, settings: PdfSettings,
@@ -333,6 +173,7 @@ def make_certificates(roster_csv: Path, out_dir: Path, *, settings: PdfSettings,
     pass mark is reported instead of certified.
     """
     from builder.pdf.engine import render, write_document
+    from builder.pdf.fetcher import allowed_roots
 
     roster_csv = Path(roster_csv)
     out_dir = Path(out_dir)
@@ -348,23 +189,32 @@ def make_certificates(roster_csv: Path, out_dir: Path, *, settings: PdfSettings,
                 f"({settings.pass_mark}); no certificate"))
         else:
             good.append(row)
-    report.problems.sort(key=lambda p: p.line)
     if not good:
+        report.problems.sort(key=lambda p: p.line)
         return report
     views = [_certificate_view(r.name, r.date, r.score, r.pillar_scores, r.language, settings)
              for r in good]
     html = _certificates_document(views, settings, language)
-    document = render(html, base_dir=roster_csv.parent)
-    if len(document.pages) != len(good):  # pragma: no cover - the layout keeps one page each
-        raise PdfError(f"expected {len(good)} certificate pages, got {len(document.pages)}")
+    document = render(html, base_dir=roster_csv.parent, roots=allowed_roots(settings, None))
+    pages = _first_pages(document, len(good))
+    for row, page in zip(good, pages, strict=True):
+        if page is None:
+            report.problems.append(RosterProblem(
+                display_path(roster_csv), row.line,
+                f"{row.name}: the certificate does not fit on one page; shorten the name "
+                "(or the organisation or course title in mkdocs.yml)"))
+    report.problems.sort(key=lambda p: p.line)
+    fitting = [(row, page) for row, page in zip(good, pages, strict=True) if page is not None]
+    if not fitting:
+        return report
     if merged:
         out = out_dir / f"{slug(roster_csv.stem) or 'roster'}-certificates.pdf"
-        write_document(document, out)
+        write_document(document.copy([page for _, page in fitting]), out)
         report.files.append(out)
-        report.written = [Written(row, out, i) for i, row in enumerate(good, 1)]
+        report.written = [Written(row, out, i) for i, (row, _) in enumerate(fitting, 1)]
         return report
-    for row, page, file_name in zip(good, document.pages, unique_names([r.name for r in good]),
-                                    strict=True):
+    names = unique_names([row.name for row, _ in fitting])
+    for (row, page), file_name in zip(fitting, names, strict=True):
         out = out_dir / file_name
         single = document.copy([page])
         ui = ui_for(row.language, settings)

@@ -1,6 +1,7 @@
 """The hand-written Markdown pages (``content/<lang>/``), converted for print.
 
-The pages go through Python-Markdown with the extensions of ``mkdocs.yml``; a
+The pages go through Python-Markdown with the extensions of ``mkdocs.yml`` (the one
+configuration of :mod:`builder.markdown`, as on the site and for text fields); a
 tree processor then makes the result printable: content tabs become plain
 titled sections, collapsible blocks become open boxes, links between pages
 become links inside the PDF, and ids are prefixed so that pages can share one
@@ -186,14 +187,7 @@ def convert_page(settings: PdfSettings, path: Path, uri: str, links: dict[str, s
     anchor = page_anchor(uri)
     ext = _PrintExtension({"uri": uri, "anchor": anchor, "source_dir": path.parent,
                            "links": links})
-    configs = {name: dict(cfg) for name, cfg in settings.markdown_config.items()}
-    for name, cfg in _PRINT_CONFIG.items():
-        configs.setdefault(name, {}).update(cfg)
-    converter = md_lib.Markdown(
-        extensions=[*settings.markdown_extensions, ext],
-        extension_configs={k: v for k, v in configs.items()
-                           if k in settings.markdown_extensions},
-    )
+    converter = settings.markdown.converter(page=True, overrides=_PRINT_CONFIG, extra=[ext])
     html = converter.convert(path.read_text(encoding="utf-8-sig"))
     assert ext.processor is not None
     return PrintPage(uri=uri, anchor=anchor, title=ext.processor.title or default_title,

@@ -1,49 +1,54 @@
-"""WeasyPrint, offline: HTML + print.css -> PDF, written atomically."""
+"""WeasyPrint, offline: HTML + print.css -> PDF, written atomically.
+
+Every URL goes through :class:`~builder.pdf.fetcher.ProjectFetcher` (files inside
+the project's content folder, the logo and carecourse's own files; nothing from
+the network), and no file is ever attached to a PDF (``rel="attachment"``).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
+from builder.pdf.fetcher import PACKAGE, ProjectFetcher
 from builder.pdf.settings import PRINT_CSS
-
-ALLOWED_SCHEMES = ("file", "data")
-
-
-class OfflineFetcher(URLFetcher):
-    """Loads local files and data: URLs only; anything on the network is refused."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=ALLOWED_SCHEMES, allow_redirects=False)
-
-    def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
-        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-        if scheme not in ALLOWED_SCHEMES:
-            raise ValueError(f"the PDFs load nothing from the network; refused {url}")
-        return super().fetch(url, headers)
 
 
 @lru_cache(maxsize=1)
 def _stylesheet() -> tuple[CSS, FontConfiguration]:
     """print.css, parsed once per process and shared by every document it renders."""
     fonts = FontConfiguration()
-    css = CSS(filename=str(PRINT_CSS), url_fetcher=OfflineFetcher(), font_config=fonts)
+    css = CSS(filename=str(PRINT_CSS), url_fetcher=ProjectFetcher([PACKAGE]), font_config=fonts)
     return css, fonts
 
 
-def render(html: str, *, base_dir: Path) -> Document:
-    """Lay out ``html`` with print.css; relative URLs are files under ``base_dir``."""
+def _without_attachments(document: Document) -> Document:
+    """Drop ``<link rel="attachment">`` and ``<a rel="attachment">``: nothing is embedded."""
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
+    return document
+
+
+def render(html: str, *, base_dir: Path, roots: Iterable[Path] = (),
+           refused: list[str] | None = None) -> Document:
+    """Lay out ``html`` with print.css. Relative URLs are resolved against ``base_dir``, but
+    only files under ``roots`` (and carecourse's own) are loaded; the others are added to
+    ``refused``."""
     stylesheet, fonts = _stylesheet()
-    return HTML(
-        string=html, base_url=Path(base_dir).resolve().as_uri() + "/",
-        url_fetcher=OfflineFetcher(),
+    fetcher = ProjectFetcher([PACKAGE, *roots])
+    document = HTML(
+        string=html, base_url=Path(base_dir).resolve().as_uri() + "/", url_fetcher=fetcher,
     ).render(stylesheets=[stylesheet], font_config=fonts)
+    if refused is not None:
+        refused.extend(fetcher.refused)
+    return _without_attachments(document)
 
 
 def write_document(document: Document, out: Path) -> Path:
@@ -59,8 +64,9 @@ def write_document(document: Document, out: Path) -> Path:
     return out
 
 
-def write_pdf(html: str, out: Path, *, base_dir: Path) -> int:
+def write_pdf(html: str, out: Path, *, base_dir: Path, roots: Iterable[Path] = (),
+              refused: list[str] | None = None) -> int:
     """Render ``html`` into ``out``; return the number of pages."""
-    document = render(html, base_dir=base_dir)
+    document = render(html, base_dir=base_dir, roots=roots, refused=refused)
     write_document(document, out)
     return len(document.pages)

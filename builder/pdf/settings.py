@@ -8,19 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from builder.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownConfig
+
 PRINT_CSS = Path(__file__).parent / "print.css"  # the one stylesheet every PDF is printed with
 PAPERS = {"a4": "A4", "letter": "Letter"}
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
-DEFAULT_EXTENSIONS: tuple[str, ...] = (
-    "admonition",
-    "attr_list",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-)
 
 
 class PdfError(Exception):
@@ -67,8 +59,15 @@ class PdfSettings:
     project_dir: Path | None = None  # for the project's own locales/ overrides
     markdown_extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     markdown_config: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {"pymdownx.tabbed": {"alternate_style": True}}
+        default_factory=lambda: {k: dict(v) for k, v in DEFAULT_CONFIGS.items()}
     )
+    allow_raw_html: bool = False  # trusted teams: raw HTML in text fields is kept
+
+    @property
+    def markdown(self) -> MarkdownConfig:
+        """The Markdown of text fields, as on the site (see builder.markdown)."""
+        return MarkdownConfig.from_mkdocs(self.markdown_extensions, self.markdown_config,
+                                          allow_raw_html=self.allow_raw_html)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "paper", normalise_paper(self.paper))
@@ -126,6 +125,10 @@ def settings_from_mkdocs(config_file: Path, paper: str = "A4") -> PdfSettings:
     logo = None
     if logo_setting:
         logo = (project / logo_setting).resolve()
+        if not logo.is_relative_to(project):
+            raise PdfError(f"{config_file.name}: logo: {logo_setting!r} is outside the project "
+                           f"folder; copy the file into it (e.g. content/en/assets/) and "
+                           "point logo: there")
         if not logo.is_file():
             raise PdfError(f"{config_file.name}: logo: {logo_setting!r} not found "
                            f"(the path is relative to {config_file.name})")
@@ -145,4 +148,5 @@ def settings_from_mkdocs(config_file: Path, paper: str = "A4") -> PdfSettings:
         project_dir=project,
         markdown_extensions=extensions or DEFAULT_EXTENSIONS,
         markdown_config={k: dict(v) for k, v in (config.mdx_configs or {}).items()},
+        allow_raw_html=bool(_option(options, "allow_raw_html", False)),
     )
