@@ -24,8 +24,9 @@ from builder.lms.site import build_sites
 from builder.lms.suspend import SuspendReport, check_suspend
 from builder.lms.zipper import package_files, write_zip
 
-# left out of packages: debugging aids and files only a web host uses
-_SKIPPED = ("*.map", "sitemap.xml", "sitemap.xml.gz", "404.html")
+# left out of packages: debugging aids and files only a web host uses (sitemap.xml stays:
+# Material reads it when the language selector is used)
+_SKIPPED = ("*.map", "sitemap.xml.gz", "404.html")
 MANIFEST = {"scorm12": "imsmanifest.xml", "scorm2004": "imsmanifest.xml", "cmi5": "cmi5.xml"}
 
 
