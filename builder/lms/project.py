@@ -37,7 +37,7 @@ def read_settings(config_file: str) -> PackageSettings:
     options = plugin.config if plugin is not None else None
     setting = dict(getattr(options, "languages", None) or {})
     languages = configured_languages(setting, config.theme.get("language"))
-    assessment = getattr(options, "assessment", None)
+    assessment = options.get("assessment") if options is not None else None
     max_attempts = assessment.get("max_attempts", 0) if isinstance(assessment, dict) else 0
     version = str(getattr(options, "course_version", "") or "1")
     return PackageSettings(
