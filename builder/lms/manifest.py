@@ -23,7 +23,6 @@ NS_12 = {
     "xsi": "http://www.w3.org/2001/XMLSchema-instance",
 }
 LOCATIONS_12 = ("http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd "
-                "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
                 "http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd")
 NS_2004 = {
     "": "http://www.imsglobal.org/xsd/imscp_v1p1",
