@@ -226,3 +226,28 @@ def test_scorm_session_then_resume(chromium: Browser, lms_url: str, made: Made,
         assert values["cmi.exit"] == "normal"
     context.close()
     watch.check()
+
+
+def test_foreign_suspend_data_is_kept_until_there_is_new_progress(
+        chromium: Browser, lms_url: str) -> None:
+    """Data from another package (or course version) is ignored, and nothing the LMS holds
+    is lost by merely opening the course: its suspend_data stays, its status is not undone."""
+    held = {"suspend_data": "viewed=1,2,3|lastviewedslide=3",
+            "core": {"entry": "resume", "lesson_status": "completed",
+                     "lesson_location": "../../elsewhere.html"}}
+    context, watch, lms = launch(chromium, lms_url, V12, held)
+    frame = course_frame(lms.page)
+    assert frame.url.endswith("/course/en/index.html"), "an unknown location is not followed"
+    frame = go(frame, "scenarios/warm-welcome.html")
+    lms.page.wait_for_function(
+        "() => window.LOG.sets.some(([k]) => k === 'cmi.core.lesson_location')")
+    values = lms.values()
+    assert "cmi.suspend_data" not in values
+    assert values["cmi.core.lesson_status"] == "completed"
+    practise_page(frame)
+    lms.close_course()
+    values = check_session(lms, V12)
+    assert values["cmi.suspend_data"].startswith("cc1"), "new progress is saved"
+    assert values["cmi.core.lesson_status"] == "completed"
+    context.close()
+    watch.check()
