@@ -122,3 +122,16 @@ def pass_assessment(frame: Frame) -> list[str]:
     quiz.locator(".cc-submit").click()
     expect(quiz.locator(".cc-verdict--pass")).to_be_visible()
     return keys
+
+
+def fail_assessment(frame: Frame) -> list[str]:
+    """Answer every assessment question wrongly and submit; returns the question keys."""
+    quiz = frame.locator('.cc-quiz[data-cc-mode="exam"]')
+    keys = quiz.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
+    for key in keys:
+        q = quiz.locator(f'.cc-q[data-cc-q="{key}"]')
+        if q.get_attribute("data-cc-type") != "ordering":  # ordering: never shown in order
+            q.locator('.cc-opt:not([data-cc-correct="true"]) input').first.check()
+    quiz.locator(".cc-submit").click()
+    expect(quiz.locator(".cc-verdict--fail")).to_be_visible()
+    return keys
