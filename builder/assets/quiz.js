@@ -14,21 +14,14 @@
   /* ---- TEMPORARY LMS hook (lms helper, issue 11), until the exam area's store lands: the
      LMS shell's carecourseLms (CONTRACTS section 3) is the source of truth when present;
      today's v1 state is bridged to the contract's v2 shape. ---- */
-  const lms = (() => {
-    try { for (let w = window; w.parent !== w; w = w.parent) if (w.parent.carecourseLms) return w.parent.carecourseLms; }
-    catch (e) { /* a frame of another origin: no LMS shell above */ }
-    return null;
-  })();
-  const toV2 = (d) => {
-    const m = isObj(d.x.assessment) ? d.x.assessment : null;
-    const done = m && m.submitted ? [{ keys: Object.keys(m.a), a: m.a, ok: m.ok || {}, percent: m.percent, by: m.by || {}, passed: m.passed === true, at: m.at || 0 }] : [];
-    return { v: 2, q: d.q, r: d.r, x: m && !m.submitted && isObj(m.a) ? { cur: { keys: Object.keys(m.a), a: m.a, at: 0 }, done } : { done }, last: d.last };
-  };
-  const fromV2 = (s) => {
-    const x = isObj(s.x) ? s.x : {};
-    const m = Array.isArray(x.done) && x.done.length ? { ...x.done[x.done.length - 1], submitted: true } : isObj(x.cur) ? { a: x.cur.a } : null;
-    return { v: VERSION, q: isObj(s.q) ? s.q : {}, r: isObj(s.r) ? s.r : {}, x: m ? { assessment: m } : {}, last: s.last };
-  };
+  let lms = null;
+  try { for (let w = window; w !== w.parent && !lms; w = w.parent) lms = w.parent.carecourseLms; }
+  catch (e) { /* a frame of another origin: no LMS shell above */ }
+  const toV2 = (d, m = d.x.assessment) => ({ v: 2, q: d.q, r: d.r, last: d.last,
+    x: !isObj(m) ? { done: [] } : m.submitted ? { done: [{ ...m, keys: Object.keys(m.a) }] }
+      : { cur: { keys: Object.keys(m.a || {}), a: m.a || {}, at: 0 }, done: [] } });
+  const fromV2 = (s, x = s.x || {}) => ({ v: VERSION, q: s.q, r: s.r || {}, last: s.last,
+    x: { assessment: (x.done || []).length ? { ...x.done[x.done.length - 1], submitted: true } : x.cur } });
   /* ---- end of the temporary LMS hook ---- */
   function read() {
     try {

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from tests.lms.server import serve
 
@@ -71,15 +71,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
+def chromium(pw: Playwright) -> Iterator[Browser]:
     exe = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
     if not exe.is_file():
         pytest.fail(f"Chromium not found at {exe}; install it or set CHROMIUM", pytrace=False)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(exe),
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        yield browser
-        browser.close()
+    browser = pw.chromium.launch(executable_path=str(exe),
+                                 args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+    yield browser
+    browser.close()
 
 
 @dataclass

@@ -29,6 +29,7 @@ from tests.lms.learner import (
 
 PILLARS = {"pillar-care", "pillar-spontaneity", "pillar-recovery"}
 IDENTIFIER = re.compile(r"^[A-Za-z0-9_.-]+$")
+ATTEMPT = {"keys", "a", "ok", "percent", "by", "passed", "at"}  # CONTRACTS section 3
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,15 @@ def resume_data(cmi: dict[str, Any], v: Version) -> dict[str, Any]:
 
 
 def normalised(state: dict[str, Any], tables: dict[str, Any]) -> dict[str, Any]:
-    """A state as the suspend_data keeps it: times to the second, choices in option order."""
+    """A state as the suspend_data keeps it: the contract's fields, times to the second,
+    choices in option order."""
     types = {row[0]: row[2] for row in tables["practice"] + tables["pool"]}
     out = json.loads(json.dumps(state))
     for key, entry in out["q"].items():
         entry["n"] = entry.get("n", 0) % 16
         if types[key] == "multiple":
             entry["a"] = sorted(entry["a"])
+    out["x"]["done"] = [{k: v for k, v in a.items() if k in ATTEMPT} for a in out["x"]["done"]]
     for attempt in out["x"]["done"]:
         attempt["at"] = math.floor(attempt["at"] / 1000 + 0.5) * 1000
         attempt["a"] = {k: sorted(a) if types[k] == "multiple" else a
