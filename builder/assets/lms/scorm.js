@@ -100,81 +100,80 @@
     return search(window, name) || (opener ? search(opener, name) : null);
   };
 
+  // one LMS session: `s` holds its state, the functions below act on it
+  const get = (s, k) => String(s.api[s.v.get](k));
+  function set(s, k, value) {
+    if (s.cache[k] === value) return false;
+    s.cache[k] = value;
+    if (String(s.api[s.v.set](k, value)) !== "true") L.warn(`${s.v.set}(${k}) error ${get(s, s.v.error)}`);
+    return true;
+  }
+  function objective(s, id) {
+    if (!s.objectives.has(id)) s.objectives.set(id, s.objectives.size);
+    return s.objectives.get(id);
+  }
+  function commit(s) {
+    clearTimeout(s.timer);
+    s.timer = 0;
+    s.api[s.v.commit]("");
+  }
+  const soon = (s) => { s.timer ||= setTimeout(() => commit(s), DEBOUNCE_MS); };
+
+  function start(s) {
+    const v = s.v;
+    s.api = L.findApi(v.api);
+    if (!s.api) return null;
+    if (String(s.api[v.init]("")) !== "true") return { error: String(s.api[v.error]()) };
+    s.started = Date.now();
+    s.held = v.held((k) => get(s, k));
+    for (let n = 0, total = Number(get(s, "cmi.objectives._count")) || 0; n < total; n += 1) {
+      const id = get(s, `cmi.objectives.${n}.id`);
+      s.objectives.set(id, n);
+      s.cache[`cmi.objectives.${n}.id`] = id;
+    }
+    s.interactions = Number(get(s, "cmi.interactions._count")) || 0;
+    return { entry: get(s, v.entry), mode: get(s, v.mode), location: get(s, v.location),
+      suspend: get(s, "cmi.suspend_data"), language: get(s, v.lang) };
+  }
+  function save(s, text, f) {
+    let urgent = false;
+    if (text !== null) set(s, "cmi.suspend_data", text);
+    s.v.report(f, s.held, (id) => objective(s, id)).forEach(([k, value]) => {
+      if (set(s, k, value) && STATUS.has(k)) urgent = true;
+    });
+    if (urgent) commit(s);
+    else soon(s);
+  }
+  function answers(s, list) {
+    list.forEach((a) => {
+      if (s.interactions >= MAX_INTERACTIONS) return;
+      s.v.interaction(`cmi.interactions.${s.interactions}.`, a).forEach(([k, value]) => set(s, k, value));
+      s.interactions += 1;
+    });
+    commit(s);
+  }
+  function finish(s, f) { // f: the facts, or null when nothing may be recorded (review mode)
+    if (s.over || !s.api) return;
+    s.over = true;
+    if (f) {
+      set(s, s.v.exit, s.v.exitValue(L.finished(f)));
+      set(s, s.v.time, s.v.duration(Math.round((Date.now() - s.started) / 1000)));
+      commit(s);
+    }
+    s.api[s.v.finish]("");
+  }
+
   L.scorm = function (version) {
     const v = version === "1.2" ? V12 : V2004;
-    let api = null;
-    let held = {};
-    let timer = 0;
-    let started = 0;
-    let interactions = 0;
-    let over = false;
-    const cache = Object.create(null);
-    const objectives = new Map();
-    const get = (k) => String(api[v.get](k));
-    const set = (k, value) => {
-      if (cache[k] === value) return false;
-      cache[k] = value;
-      if (String(api[v.set](k, value)) !== "true") L.warn(`${v.set}(${k}) error ${get(v.error)}`);
-      return true;
-    };
-    const objective = (id) => {
-      if (!objectives.has(id)) objectives.set(id, objectives.size);
-      return objectives.get(id);
-    };
-    function commit() {
-      clearTimeout(timer);
-      timer = 0;
-      api[v.commit]("");
-    }
-    const soon = () => { timer ||= setTimeout(commit, DEBOUNCE_MS); };
-    function start() {
-      api = L.findApi(v.api);
-      if (!api) return null;
-      if (String(api[v.init]("")) !== "true") return { error: String(api[v.error]()) };
-      started = Date.now();
-      held = v.held(get);
-      for (let n = 0, total = Number(get("cmi.objectives._count")) || 0; n < total; n += 1) {
-        const id = get(`cmi.objectives.${n}.id`);
-        objectives.set(id, n);
-        cache[`cmi.objectives.${n}.id`] = id;
-      }
-      interactions = Number(get("cmi.interactions._count")) || 0;
-      return { entry: get(v.entry), mode: get(v.mode), location: get(v.location),
-        suspend: get("cmi.suspend_data"), language: get(v.lang) };
-    }
+    const s = { v, api: null, held: {}, timer: 0, started: 0, interactions: 0, over: false,
+      cache: Object.create(null), objectives: new Map() };
     return {
       limit: v.limit,
-      start,
-      save(text, f) {
-        let urgent = false;
-        if (text !== null) set("cmi.suspend_data", text);
-        v.report(f, held, objective).forEach(([k, value]) => {
-          if (set(k, value) && STATUS.has(k)) urgent = true;
-        });
-        if (urgent) commit();
-        else soon();
-      },
-      answers(list) {
-        list.forEach((a) => {
-          if (interactions >= MAX_INTERACTIONS) return;
-          v.interaction(`cmi.interactions.${interactions}.`, a).forEach(([k, value]) => set(k, value));
-          interactions += 1;
-        });
-        commit();
-      },
-      location(loc) {
-        if (loc.length <= v.locationMax && set(v.location, loc)) soon();
-      },
-      finish(f) { // f: the facts, or null when nothing may be recorded (review mode)
-        if (over || !api) return;
-        over = true;
-        if (f) {
-          set(v.exit, v.exitValue(L.finished(f)));
-          set(v.time, v.duration(Math.round((Date.now() - started) / 1000)));
-          commit();
-        }
-        api[v.finish]("");
-      },
+      start: () => start(s),
+      save: (text, f) => save(s, text, f),
+      answers: (list) => answers(s, list),
+      location(loc) { if (loc.length <= v.locationMax && set(s, v.location, loc)) soon(s); },
+      finish: (f) => finish(s, f),
     };
   };
 })(self.ccLms = self.ccLms || {});
