@@ -55,7 +55,8 @@ python_env() {
 
 browser_env() {
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  # npm writes node_modules/.package-lock.json: reinstall when package-lock.json is newer
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --silent
   fi
   if [ -z "${CHROMIUM:-}" ]; then

@@ -300,6 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_cert.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4)")
     p_cert.add_argument("--allow-below-pass", action="store_true",
                         help="also certify scores below the pass mark")
+    # --- LMS packages (builder/lms): `carecourse package` ---
+    from builder.lms.command import add_parser as add_package_parser
+
+    common(add_package_parser(sub))
 
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
@@ -319,6 +323,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command in ("pdf", "certificates"):
             return make_documents(args, project)
+        if args.command == "package":  # LMS packages (builder/lms)
+            from builder.lms.command import run as run_package
+
+            if errors(check_course(project).problems):
+                print("carecourse: no package was made; fix the error(s) above.",
+                      file=sys.stderr)
+                return 1
+            return run_package(args)
         if args.command == "build":
             return build_site(project, args.site_dir, strict=args.strict, verbose=args.verbose,
                               site_url=args.site_url, pdf=not args.no_pdf)

@@ -190,7 +190,8 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         urls = {s.id: files.get_file_from_path(f"scenarios/{s.id}.md").url  # type: ignore[union-attr]
                 for s in self.course.scenarios}
         files.append(File.generated(config, "assets/carecourse/course.json",
-                                    content=course_manifest(self.course.scenarios, urls, self.ui)))
+                                    content=course_manifest(self.course.scenarios, urls, self.ui,
+                                                            pass_mark=self.config.pass_mark)))
         return files
 
     def _pdfs(self, config: MkDocsConfig) -> dict[str, bytes]:

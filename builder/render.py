@@ -274,9 +274,15 @@ def certificate_html(ui: dict[str, Any], *, course_title: str, organisation: str
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dict[str, Any]) -> str:
+def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dict[str, Any],
+                    *, pass_mark: int = 80, per_pillar: int = 3) -> str:
     """``assets/carecourse/course.json``: what the progress runtime needs to know."""
     data = {
+        # pass_mark and exam: CONTRACTS section 4 (added for the LMS packages; exam area owns it)
+        "pass_mark": pass_mark,
+        "exam": {"per_pillar": per_pillar,
+                 "pool": [{"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
+                           "n": len(q.options)} for s in scenarios for q in s.exam_only]},
         "pillars": ui["pillars"],
         "t": ui["progress"],
         "scenarios": [

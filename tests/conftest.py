@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Playwright, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def pw() -> Iterator[Playwright]:
+    """One Playwright for the whole run (tests/browser and tests/lms): a second sync
+    Playwright cannot start while the first one runs."""
+    with sync_playwright() as p:
+        yield p
 
 
 @pytest.fixture

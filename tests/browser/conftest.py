@@ -34,7 +34,6 @@ from playwright.sync_api import (
     Response,
     Route,
     expect,
-    sync_playwright,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -96,12 +95,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 # ------------------------------------------------------------------------ browser
-
-
-@pytest.fixture(scope="session")
-def pw() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
 
 
 @pytest.fixture(scope="session")
