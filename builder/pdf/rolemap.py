@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from builder.pdf.layered import Box, Layout, Placed, Route, layout
 from builder.render import md_inline
-from builder.schema import Ending, Point, Roleplay
+from builder.schema import Ending, Point, Roleplay, Scenario
 
 MAP_WIDTH = 459.0  # pt: the text width of an A4 page in print.css (Letter is wider)
 MAP_HEIGHT = 560.0  # pt: what is left of a page below the role-play's heading
@@ -140,7 +140,8 @@ def _label(node: NodeView, ui: dict[str, Any], width: float) -> tuple[str, list[
     lines = LINES["ending" if node.ending else "point"]
     lines = min(2 * lines, round(lines * (MAX_BOX - 2 * PAD) / width))
     if node.ending:
-        head = f"{node.number} · {ui['roleplay']['rating'][node.ending.rating]}"
+        rating = ui["roleplay"]["rating"][node.ending.rating]
+        head = f"{node.number} · {rating[:1].upper()}{rating[1:]}"
         return head, wrap(plain(node.ending.text), width, FONT, lines)
     assert node.point is not None
     return str(node.number), wrap(plain(node.point.text), width - 14, FONT, lines)
@@ -242,3 +243,9 @@ def _box(box: Placed, node: NodeView, label: tuple[str, list[str]]) -> str:
     out += [f'<text x="{left:.1f}" y="{y + PAD + 6.4 + LINE * (first - 1 + i):.1f}" '
             f'fill="#1f2321">{html.escape(line)}</text>' for i, line in enumerate(lines)]
     return "".join(out)
+
+
+def roleplay_views(scenarios: list[Scenario], ui: dict[str, Any]) -> dict[str, RoleplayView]:
+    """The role-play of each scenario that has one, by scenario id."""
+    return {s.id: roleplay_view(s.id, s.roleplay.title or s.title, s.roleplay, ui)
+            for s in scenarios if s.roleplay}
