@@ -84,9 +84,11 @@ def pages(pdf: Path) -> list[Page]:
 def collisions(page: Page) -> list[str]:
     """Words drawn over each other, and page numbers stuck to the word before them."""
     found = [f"'{w.text}'" for w in page.words if GLUED_NUMBER.search(w.text)]
-    words = page.words
-    for i, a in enumerate(words):
-        found += [f"'{a.text}' over '{b.text}'" for b in words[i + 1:] if a.overlaps(b)]
+    words = sorted(page.words, key=lambda w: w.y0)
+    for i, a in enumerate(words):  # a sweep down the page: only words that share a band
+        for b in itertools.takewhile(lambda b, a=a: b.y0 < a.y1, words[i + 1:]):
+            if a.overlaps(b):
+                found.append(f"'{a.text}' over '{b.text}'")
     return found
 
 
