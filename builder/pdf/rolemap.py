@@ -123,8 +123,11 @@ def wrap(text: str, width: float, size: float, lines: int) -> list[str]:
             out[-1] = f"{out[-1]} {word}"
         elif len(out) < lines:
             out.append(word)
-        else:
-            out[-1] = out[-1].rstrip(",.;:") + "…"
+        else:  # cut short: the last line makes room for the ellipsis
+            last = out[-1].split()
+            while len(last) > 1 and text_width(" ".join(last) + "…", size) > width:
+                last.pop()
+            out[-1] = " ".join(last).rstrip(",.;:") + "…"
             return out
     return out
 
@@ -142,7 +145,7 @@ def _label(node: NodeView, ui: dict[str, Any], width: float) -> tuple[str, list[
     if node.ending:
         rating = ui["roleplay"]["rating"][node.ending.rating]
         head = f"{node.number} · {rating[:1].upper()}{rating[1:]}"
-        return head, wrap(plain(node.ending.text), width, FONT, lines)
+        return head, wrap(plain(node.ending.text), width - 3, FONT, lines)
     assert node.point is not None
     return str(node.number), wrap(plain(node.point.text), width - 14, FONT, lines)
 
