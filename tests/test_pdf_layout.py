@@ -9,6 +9,8 @@ import pytest
 
 from tests.pdfwords import collisions, page_numbers_out_of_line, pages, stray_pages
 
+REPO = Path(__file__).resolve().parent.parent
+
 MIN_LINES = 6  # a page that goes on from the one before holds at least this many lines
 
 
@@ -69,3 +71,22 @@ def test_the_checks_see_what_a_reader_would(tmp_path):
     assert page_numbers_out_of_line(first) == ["Second entry 12"]
     assert stray_pages([first, second], MIN_LINES) == [
         "page 2: 1 line(s): Read on in the next chapter."]
+
+
+def test_letter_paper_keeps_the_layout(tmp_path, course_pdf_settings):
+    """US Letter is shorter than A4: the longest answer key (Russian) still has no stray
+    page, no collision, and each role-play map on the page of its heading."""
+    from dataclasses import replace
+
+    from builder.pdf import make_answer_key
+
+    pdf = make_answer_key(REPO, "ru", tmp_path / "answer-key-ru.pdf",
+                          settings=replace(course_pdf_settings, paper="Letter"))
+    doc = pages(pdf)
+    assert doc[0].width == pytest.approx(612) and doc[0].height == pytest.approx(792)
+    assert not [c for p in doc for c in collisions(p)]
+    assert not stray_pages(doc, MIN_LINES)
+    joined = ["".join(w.text for w in p.body()) for p in doc]
+    headings = [text for text in joined if "РОЛЕВАЯИГРА" in text]  # the spaced-out kicker
+    assert len(headings) == 4
+    assert all("Идеальный" in text for text in headings)  # an ending box of the map

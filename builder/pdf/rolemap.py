@@ -21,7 +21,7 @@ from builder.render import md_inline
 from builder.schema import Ending, Point, Roleplay, Scenario
 
 MAP_WIDTH = 459.0  # pt: the text width of an A4 page in print.css (Letter is wider)
-MAP_HEIGHT = 560.0  # pt: what is left of a page below the role-play's heading
+MAP_HEIGHT = 520.0  # pt: what a Letter page leaves below the role-play's heading and intro
 FONT = 7.2  # pt, the boxes' text
 LINE = 8.8  # pt, their line height
 PAD = 5.0
