@@ -32,3 +32,26 @@ def golden(path: Path, actual: str) -> None:
         if os.environ.get("UPDATE_GOLDEN") != "1":
             pytest.fail(f"golden file {path} did not exist; written now, check it in")
     assert actual == path.read_text(encoding="utf-8")
+
+
+# --- the course's PDFs, rendered once per test run (test_pdf*.py share them) ----------------
+
+
+@pytest.fixture(scope="session")
+def course_pdf_settings():
+    import datetime as dt
+    from dataclasses import replace
+
+    from builder.pdf import settings_from_mkdocs
+
+    base = settings_from_mkdocs(REPO / "mkdocs.yml")
+    return replace(base, organisation="Brasserie Test", version="1.0", date=dt.date(2025, 3, 14))
+
+
+@pytest.fixture(scope="session")
+def course_pdfs(tmp_path_factory: pytest.TempPathFactory, course_pdf_settings) -> list[Path]:
+    """Handbook and answer key of every language, as ``make_all`` writes them."""
+    from builder.pdf import make_all
+
+    out = tmp_path_factory.mktemp("pdfs")
+    return make_all(REPO, list(course_pdf_settings.languages), out, settings=course_pdf_settings)

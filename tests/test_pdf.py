@@ -16,17 +16,17 @@ from builder.loader import load_course
 from builder.pdf import (
     PdfError,
     PdfSettings,
-    make_all,
     make_certificate,
     make_certificates,
     read_roster,
-    settings_from_mkdocs,
 )
 from builder.pdf.certificates import slug, unique_names
 from builder.pdf.documents import css_content
 from builder.render import assessment_questions, md_inline
 from builder.schema import Scenario
 from builder.translate import localize_course
+from tests.pdfwords import index_entries
+from tests.pdfwords import pages as boxes
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -96,9 +96,9 @@ def first_heading(markdown_file: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def settings() -> PdfSettings:
-    base = settings_from_mkdocs(REPO / "mkdocs.yml")
-    return replace(base, organisation=ORGANISATION, version="1.0", date=dt.date(2025, 3, 14))
+def settings(course_pdf_settings: PdfSettings) -> PdfSettings:
+    assert course_pdf_settings.organisation == ORGANISATION
+    return course_pdf_settings
 
 
 @pytest.fixture(scope="module")
@@ -115,10 +115,8 @@ def localized(settings: PdfSettings, languages: list[str]) -> dict[str, list[Sce
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory, settings: PdfSettings,
-         languages: list[str]) -> dict[tuple[str, str], Path]:
-    out = tmp_path_factory.mktemp("pdfs")
-    paths = make_all(REPO, languages, out, settings=settings)
+def pdfs(course_pdfs: list[Path], languages: list[str]) -> dict[tuple[str, str], Path]:
+    paths = course_pdfs
     assert [p.name for p in paths] == [f"{kind}-{lang}.pdf" for lang in languages
                                        for kind in ("handbook", "answer-key")]
     return {(p.name.rsplit("-", 1)[0], p.stem.rsplit("-", 1)[1]): p for p in paths}
@@ -237,19 +235,17 @@ def test_answer_key_marks_the_final_assessment_questions(texts, localized, setti
     assert texts["answer-key", "en"].count("FINAL ASSESSMENT") == len(asked) > 0
 
 
-def test_answer_key_pillar_index_points_to_the_questions(pdfs, localized):
-    pdf = pdfs["answer-key", "en"]
-    pages = [norm(p) for p in pdf_text(pdf).split("\f")]
-    index_start = next(i for i, p in enumerate(pages) if p.startswith(
-        "Service that cares Questions by pillar") or "Every question in the course" in p)
-    index = " ".join(pages[index_start:])
-    for n, scenario in enumerate(localized["en"], 1):
-        for m, question in enumerate(scenario.quiz, 1):
-            number = f"{n}.{m}"
-            entry = re.search(re.escape(number) + r" .*?\.{3,} ?(\d+)", index)
-            assert entry, f"question {number} is not in the pillar index"
-            page = int(entry.group(1))
-            assert shown(question.prompt) in pages[page - 1], (number, page)
+def test_answer_key_pillar_index_points_to_the_questions(pdfs, localized, languages):
+    for lang in languages:
+        pdf = pdfs["answer-key", lang]
+        texts = [norm(p) for p in pdf_text(pdf).split("\f")]
+        found = dict(e for p in boxes(pdf) for e in index_entries(p))
+        for n, scenario in enumerate(localized[lang], 1):
+            for m, question in enumerate(scenario.quiz, 1):
+                number = f"{n}.{m}"
+                assert number in found, f"{lang}: question {number} is not in the pillar index"
+                page = found[number]
+                assert shown(question.prompt) in texts[page - 1], (lang, number, page)
 
 
 # --- fonts and metadata ----------------------------------------------------------------------

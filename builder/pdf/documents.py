@@ -23,6 +23,7 @@ from builder.pdf.content import (
     placeholder_page,
     scenario_anchor,
 )
+from builder.pdf.rolemap import roleplay_views
 from builder.pdf.settings import PdfError, PdfSettings
 from builder.pdf.words import format_date
 from builder.pillars import PILLAR_IDS
@@ -233,4 +234,6 @@ def handbook_html(settings: PdfSettings, view: CourseView) -> str:
 
 
 def answer_key_html(settings: PdfSettings, view: CourseView) -> str:
-    return environment().get_template("answer_key.html.j2").render(**_common(settings, view))
+    roleplays = roleplay_views([s.scenario for s in view.scenarios], view.ui)
+    return environment().get_template("answer_key.html.j2").render(
+        **_common(settings, view), roleplays=roleplays)
