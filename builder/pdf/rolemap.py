@@ -167,18 +167,31 @@ def map_svg(nodes: list[NodeView], ui: dict[str, Any]) -> Markup:
             edges[(node.anchor, c.target.anchor)].append(c.letter)
         if node.recover:
             edges[(node.anchor, node.recover.anchor)].append("")
-    def attempt(width: float) -> tuple[Layout, dict[str, tuple[str, list[str]]]]:
+    def attempt(width: float, gap: float = 28, side: float = 14,
+                lane: float = 12) -> tuple[Layout, dict[str, tuple[str, list[str]]]]:
         boxes, labels = _boxes(nodes, ui, width)
-        return layout(boxes, list(edges), nodes[0].anchor, lane=12), labels
+        return layout(boxes, list(edges), nodes[0].anchor, layer_gap=gap, node_gap=side,
+                      lane=lane), labels
 
     drawn, labels = attempt(MAX_BOX)
-    low, high = MIN_BOX, MAX_BOX  # the widest boxes that still fit: found by halving
+    heads = [_label(n, ui, MAX_BOX)[0] for n in nodes if n.ending]  # "10 · Acceptable"
+    floor = max([text_width(h, FONT, bold=True) + 2 * PAD + 3 for h in heads], default=0)
+    low, high = max(MIN_BOX, floor), MAX_BOX  # the widest boxes that still fit: by halving
     while drawn.width + 8 > MAP_WIDTH and high - low > 2:
         middle = (low + high) / 2
         drawn, labels = attempt(middle)
         low, high = (middle, high) if drawn.width + 8 <= MAP_WIDTH else (low, middle)
-    if drawn.width + 8 > MAP_WIDTH:
-        drawn, labels = attempt(low)
+    side, lane = 14.0, 12.0
+    if drawn.width + 8 > MAP_WIDTH:  # the narrowest boxes are still too wide: closer together
+        for side, lane in ((14.0, 12.0), (10.0, 10.0), (6.0, 8.0), (4.0, 6.0)):
+            drawn, labels = attempt(low, side=side, lane=lane)
+            if drawn.width + 8 <= MAP_WIDTH:
+                break
+    width = drawn.nodes[nodes[0].anchor].width
+    for gap in (22.0, 16.0):  # a tall map draws its layers closer together
+        if drawn.height + 8 <= MAP_HEIGHT:
+            break
+        drawn, labels = attempt(width, gap, side, lane)
     return _svg(drawn, nodes, labels, edges)
 
 
