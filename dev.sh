@@ -55,7 +55,7 @@ python_env() {
 
 browser_env() {
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/esbuild ]; then
     npm ci --no-audit --no-fund --silent
   fi
   if [ -z "${CHROMIUM:-}" ]; then
