@@ -35,8 +35,8 @@ def test_scenario_quizzes_read_without_javascript(nojs_page: Page, t) -> None:
         expect(quiz).not_to_contain_class("cc-js")
 
         questions = quiz.locator(".cc-q")
-        expect(questions, where).to_have_count(len(scenario.quiz))
-        for question, li in zip(scenario.quiz, questions.all(), strict=True):
+        expect(questions, where).to_have_count(len(scenario.practice))
+        for question, li in zip(scenario.practice, questions.all(), strict=True):
             at = f"{where}/{question.id}"
             expect(li.locator(".cc-q__prompt"), at).to_be_visible()
             prompt = " ".join(li.locator(".cc-q__prompt").inner_text().split())
@@ -74,3 +74,16 @@ def test_scenario_quizzes_read_without_javascript(nojs_page: Page, t) -> None:
             quiz.locator(".cc-check, .cc-move, .cc-submit, .cc-retry, .cc-reset"), where
         ).to_have_count(0)
         expect(quiz.locator(".cc-opt__feedback:visible"), where).to_have_count(0)
+
+
+def test_the_assessment_without_javascript_asks_for_it(chromium, exam_url: str, t) -> None:
+    """It cannot be taken or graded without JavaScript: it says so, and shows no question."""
+    from conftest import _finish, _watched_context
+
+    context, watch = _watched_context(chromium, exam_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("assessment/")
+    expect(page.locator(".cc-needs-js")).to_have_text(t.ui["exam"]["needs_js"])
+    expect(page.locator(".cc-q")).to_have_count(0)
+    expect(page.locator(".cc-quiz input:visible, .cc-cert:visible")).to_have_count(0)
+    _finish(context, watch)
