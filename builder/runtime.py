@@ -43,7 +43,7 @@ ASSET_URIS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Module:
-    needed_by: str  # a CSS selector: a page with such an element loads the module
+    needed_by: str | None  # CSS selector: a page with such an element loads it (None: on demand)
     scripts: tuple[str, ...]  # in builder/assets/
     styles: tuple[str, ...] = ()
 
@@ -55,6 +55,11 @@ MODULES: dict[str, Module] = {
     "roleplay": Module(".cc-play, details.cc-map-box", ("roleplay.js",), ("roleplay.css",)),
     "progress": Module("[data-cc-progress], [data-cc-continue]", ("progress.js",),
                        ("progress.css",)),
+    # loaded when asked for: the trainer's map (with the vendored Mermaid), printing the
+    # learner's certificate, the note that progress cannot be saved
+    "map": Module(None, ("map.js",)),
+    "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
+    "note": Module(None, ("note.js",), ("note.css",)),
 }
 # Vendored files served as they are (loaded on demand by the runtime).
 VENDOR = {"mermaid.tiny.js": BASE + "vendor/mermaid.tiny.js"}
@@ -77,8 +82,8 @@ def _bundle(names: tuple[str, ...]) -> str:
     """Modules in one file (one request, one gzip stream); their styles travel inside."""
     scripts = dict.fromkeys(s for n in names for s in MODULES[n].scripts)
     styles = dict.fromkeys(s for n in names for s in MODULES[n].styles)
-    css = json.dumps(_css(styles), ensure_ascii=False)
-    return f"window.carecourse.style({css});\n{_js(scripts)}"
+    css = f"window.carecourse.style({json.dumps(_css(styles), ensure_ascii=False)});\n"
+    return (css if styles else "") + _js(scripts)
 
 
 def _used_colours(css: str, everything: str) -> str:
@@ -97,9 +102,11 @@ def served_assets() -> dict[str, str]:
     A bundle for every combination of modules (a page needs one or two; after instant
     navigation, the ones it lacks), so that a page makes a single request for them.
     """
-    names = sorted(MODULES)
+    names = sorted(n for n, m in MODULES.items() if m.needed_by)
     bundles = {bundle_uri(combo): _bundle(combo)
                for k in range(1, len(names) + 1) for combo in combinations(names, k)}
+    bundles.update({bundle_uri([n]): _bundle((n,)) for n, m in MODULES.items()
+                    if not m.needed_by})
     core = _js(ASSET_URIS[CORE])
     style = _css(ASSET_URIS[STYLE])
     style = _used_colours(style, "".join([style, core, *bundles.values()]))

@@ -1,12 +1,12 @@
 /* carecourse core, on every page: loads the modules a page needs (classic scripts, so
    the site also works from file://), the ✓ of completed scenarios in the navigation,
-   "last visited", and the note when the browser cannot save progress. */
+   "last visited"; when the browser cannot save progress, note.js says so. */
 (() => {
   "use strict";
   const cc = window.carecourse;
-  const { md, own, isObj } = cc;
-  // builder/runtime.py writes both: module -> the page elements that need it, and a
-  // version that changes with every file of the runtime
+  const { md, own } = cc;
+  // builder/runtime.py writes both: module -> the page elements that need it (null: loaded
+  // on demand), and a version that changes with every file of the runtime
   const MODULES = "__CC_MODULES__";
   const VERSION = "__CC_VERSION__";
   const SCORE = { ideal: 1, acceptable: 0.5, poor: 0 };
@@ -33,20 +33,25 @@
 
   // a module's styles come inside its script
   cc.style = (css) => document.head.append(cc.el("style", null, css));
+  cc.script = (src) => new Promise((ok, fail) => {
+    const s = cc.el("script");
+    s.src = src;
+    s.onload = ok;
+    s.onerror = () => { s.remove(); fail(); };
+    document.head.append(s);
+  });
   // One request for the modules a page needs that are not loaded yet (runtime.py makes a
-  // file for every combination); a failed load is tried again on the next page.
+  // file for every combination); a failed load is tried again next time.
   const loads = cc.map();
-  function load(names) {
-    const p = new Promise((ok, fail) => {
-      const s = cc.el("script");
-      s.src = cc.url(`assets/carecourse/${names.join("-")}.js?v=${VERSION}`);
-      s.onload = ok;
-      s.onerror = () => { s.remove(); fail(); };
-      document.head.append(s);
-    });
-    names.forEach((n) => { loads[n] = p; });
-    p.catch(() => names.forEach((n) => { if (loads[n] === p) delete loads[n]; }));
-  }
+  cc.load = (names) => {
+    const missing = names.filter((n) => !loads[n]);
+    if (missing.length) {
+      const p = cc.script(cc.url(`assets/carecourse/${missing.join("-")}.js?v=${VERSION}`));
+      missing.forEach((n) => { loads[n] = p; });
+      p.catch(() => missing.forEach((n) => { if (loads[n] === p) delete loads[n]; }));
+    }
+    return Promise.all(names.map((n) => loads[n]));
+  };
 
   // course.json, once it has been fetched; a failed fetch is tried again next time
   let course = null;
@@ -82,27 +87,14 @@
     });
   };
 
-  // Storage full or turned off: tell the learner once, in their language.
-  let told = false;
-  cc.storageFull = async () => {
-    if (told) return;
-    told = true;
-    const m = await cc.manifest();
-    const t = m && isObj(m.t) ? m.t : {};
-    const box = cc.el("div", "cc-store-note");
-    box.setAttribute("role", "alert");
-    const close = cc.el("button", "md-button", t.storage_close || "OK");
-    close.type = "button";
-    close.addEventListener("click", () => box.remove());
-    box.append(cc.el("p", null, t.storage_full || "Your progress cannot be saved in this browser."), close);
-    document.body.append(box);
-  };
+  // Storage full or turned off: note.js tells the learner, once
+  let told;
+  cc.storageFull = () => { told ||= cc.load(["note"]).then(() => cc.mod.note(), () => {}); };
 
   md.onPage(() => {
     md.fix();
-    const needed = Object.keys(MODULES).filter((n) => document.querySelector(MODULES[n]));
-    const missing = needed.filter((n) => !loads[n]);
-    if (missing.length) load(missing);
+    const needed = Object.keys(MODULES).filter((n) => MODULES[n] && document.querySelector(MODULES[n]));
+    cc.load(needed).catch(() => {});
     needed.forEach((n) => loads[n].then(() => cc.mod[n](), () => {}));
     const here = document.querySelector("[data-cc-scenario]");
     if (here) {

@@ -164,29 +164,15 @@
     } else box.append(cc.button(t.new_attempt, "md-button md-button--primary cc-retry", () => begin(ex)));
   }
 
-  // once an attempt passed: the learner's certificate, with the best passing attempt
+  // once an attempt passed: the learner's certificate (certificate.js, loaded to print it)
   function certificate(ex) {
     const { offer, t } = ex;
     const passed = cc.readExam().x.done.filter((a) => a.passed);
     if (!offer || (offer.hidden = !passed.length)) return;
     const best = passed.reduce((b, a) => (a.percent > b.percent ? a : b));
-    const cert = offer.querySelector(".cc-cert");
-    const pct = (v) => fmt(cert.dataset.ccPercent, { value: v });
-    const slot = (k) => cert.querySelector(`[data-cc-slot=${k}]`);
-    slot("score").textContent = fmt(cert.dataset.ccScore, { score: pct(best.percent) });
-    slot("date").textContent = new Date(best.at).toLocaleDateString(cert.lang, { dateStyle: "long" });
-    slot("pillars").replaceChildren(...Object.keys(t.pillars).filter((p) => best.by[p]).map((p) =>
-      el("li", null, `${t.pillars[p]}: ${pct(Math.round((100 * best.by[p].right) / best.by[p].total))}`)));
     offer.querySelector("form").onsubmit = (e) => {
       e.preventDefault();
-      slot("name").textContent = offer.querySelector("input").value.trim();
-      cert.hidden = false;
-      const copy = cert.cloneNode(true); // printed alone, on a landscape page
-      copy.classList.add("cc-cert--print");
-      document.body.append(copy);
-      document.body.classList.add("cc-printing");
-      addEventListener("afterprint", () => { copy.remove(); document.body.classList.remove("cc-printing"); }, { once: true });
-      print();
+      cc.load(["certificate"]).then(() => cc.mod.certificate(offer, best, t), () => {});
     };
   }
 

@@ -1,5 +1,7 @@
 /* carecourse store, the exam part (x of CONTRACTS.md, section 3), checked on its own:
-   the attempt in progress (cur) and the submitted ones (done), each kept if sound. */
+   the attempt in progress (cur) and the submitted ones (done), each kept if sound.
+   cur.a holds the answers as the page's option labels (data-cc-index: on the assessment
+   they are not the written order); done[].a holds them graded, as written option indexes. */
 (() => {
   "use strict";
   const cc = window.carecourse;

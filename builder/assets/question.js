@@ -12,19 +12,15 @@
   // solved ordering question).
   function arrange(list, key, avoid) {
     const opts = [...list.children].sort((a, b) => label(a) - label(b));
-    const n = opts.length;
-    const pinned = new Map();
-    opts.forEach((o) => { if (o.hasAttribute("data-cc-fixed")) pinned.set(Number(o.dataset.ccFixed), o); });
-    const free = opts.filter((o) => ![...pinned.values()].includes(o));
+    const pinned = (o) => o.hasAttribute("data-cc-fixed");
+    const at = new Map(opts.filter(pinned).map((o) => [Number(o.dataset.ccFixed), o]));
     let order = opts;
     for (let k = 0; k < 16; k++) {
-      const moved = cc.shuffle(free, `${key}#${k}`);
-      let j = 0;
-      order = opts.map((o, pos) => pinned.get(pos) || moved[j++]);
-      if (order.some((o) => !o) || new Set(order).size !== n) order = cc.shuffle(opts, key);
+      const moved = cc.shuffle(opts.filter((o) => !pinned(o)), `${key}#${k}`);
+      order = opts.map((o, pos) => at.get(pos) || moved.shift());
       if (!avoid(order.map(label))) break;
     }
-    order.forEach((o) => list.append(o));
+    list.append(...order);
   }
 
   function renumber(q, t) {

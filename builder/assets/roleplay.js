@@ -1,7 +1,6 @@
 /* carecourse role-plays: one step at a time, with Back and Start again; the choices of
    each step in this learner's order (a new order after Start again); endings reached are
-   stored. And the trainer's map, drawn on demand by the Mermaid shipped with the site,
-   in the colours of the site's CSS. */
+   stored. The trainer's map is drawn by map.js, loaded when it is opened. */
 (() => {
   "use strict";
   const cc = window.carecourse;
@@ -71,38 +70,11 @@
     show(start, "", false);
   }
 
-  // the colours of the endings: the site's custom properties (colours.css), read when drawn
-  function classes(details) {
-    const css = getComputedStyle(details);
-    return [["ideal", "right"], ["acceptable", "missed"], ["poor", "wrong"]].map(([cls, c]) => {
-      const fg = css.getPropertyValue(`--cc-${c}`).trim();
-      return `classDef ${cls} fill:${css.getPropertyValue(`--cc-${c}-bg`).trim()},stroke:${fg},color:${fg}`;
-    }).join("\n");
-  }
-
-  let mermaid;
+  // the trainer's map: drawn when opened, by map.js (loaded then, with Mermaid)
   function map(details) {
     details.dataset.ccReady = "1";
-    details.addEventListener("toggle", async () => {
-      const pre = details.querySelector("pre.cc-map");
-      if (!details.open || !pre) return;
-      mermaid ||= new Promise((ok, fail) => {
-        const s = el("script");
-        s.src = cc.url("assets/carecourse/vendor/mermaid.tiny.js");
-        s.onload = ok;
-        s.onerror = () => { mermaid = null; fail(); };
-        document.head.append(s);
-      }).then(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral" }));
-      try {
-        await mermaid;
-        const text = `${pre.textContent}\n${classes(details)}`;
-        const { svg } = await window.mermaid.render(`cc-map-${Math.random().toString(36).slice(2)}`, text);
-        const fig = el("div", "cc-map-svg");
-        fig.innerHTML = svg;
-        fig.setAttribute("role", "img");
-        fig.setAttribute("aria-label", details.querySelector("summary").textContent);
-        pre.replaceWith(fig);
-      } catch (e) { /* the text of the map stays readable */ }
+    details.addEventListener("toggle", () => {
+      if (details.open) cc.load(["map"]).then(() => cc.mod.map(details), () => {});
     });
   }
 

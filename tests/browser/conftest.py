@@ -220,6 +220,16 @@ def page(chromium: Browser, site_url: str) -> Iterator[Page]:
     _finish(context, watch)
 
 
+@pytest.fixture(scope="session")
+def waiting_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same course, with unlimited attempts 30 minutes apart, answers shown at once."""
+    settings = {"questions_per_pillar": 2, "max_attempts": 0, "retry_after_minutes": 30,
+                "reveal_answers": "always"}
+    with built_site(EXAM_FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("waiting-exam"),
+                    assessment=settings) as base:
+        yield base
+
+
 @pytest.fixture
 def exam_page(chromium: Browser, exam_url: str) -> Iterator[Page]:
     """Like ``page``, on the course with exam-only questions."""

@@ -174,7 +174,13 @@ def test_the_certificate_carries_the_passing_attempt(exam_page, exam_url: str, t
     course.open(f"{PAGE}?{urlencode({'ccseed': seed})}")
     offer = exam_page.locator(".cc-cert-offer")
     expect(offer).to_be_visible()
+    offer.locator("input").fill("Ada Lovelace")
+    with exam_page.expect_response(lambda r: "/certificate.js" in r.url) as loaded:
+        offer.locator("button[type=submit]").click()
+    assert loaded.value.ok, "printing loads its module then"
     cert = offer.locator(".cc-cert")
+    expect(cert).to_be_visible()
+    expect(cert.locator("[data-cc-slot=name]")).to_have_text("Ada Lovelace")
     expect(cert.locator("[data-cc-slot=score]")).to_have_text("Overall score: 83%")
     date = cert.locator("[data-cc-slot=date]")
     expect(date).to_contain_text("2025")
@@ -182,11 +188,6 @@ def test_the_certificate_carries_the_passing_attempt(exam_page, exam_url: str, t
     expect(date).to_contain_text("March")
     expect(cert.locator("[data-cc-slot=pillars] li")).to_have_text(
         ["Care and concern: 100%", "Spontaneity and flexibility: 50%", "Recovery: 100%"])
-    offer.locator("input").fill("Ada Lovelace")
-    offer.locator("button[type=submit]").click()
-    expect(cert.locator("[data-cc-slot=name]")).to_have_text("Ada Lovelace")
-    expect(cert).to_be_visible()
-
 
 BROKEN_EXAM = ["x", 5, [], {"cur": "x"}, {"cur": {"keys": "a"}, "done": "x"},
                {"done": [5, {"keys": ["lost-booking/x-care-1"], "percent": 900}]},
@@ -265,3 +266,54 @@ def test_practice_answers_and_the_exam_are_kept_apart(exam_page, t) -> None:
     course.open("scenarios/lost-booking/")
     expect(course.q("lost-booking/first-words")).to_contain_class("cc-q--right")
     expect(exam_page.locator(".cc-q")).to_have_count(2)  # no exam-only question here
+
+
+def test_a_waiting_time_between_attempts(chromium, waiting_exam_url: str, t) -> None:
+    """retry_after_minutes: 30, max_attempts: 0 (unlimited), reveal_answers: always."""
+    from conftest import _finish, _watched_context
+
+    ex = t.ui["exam"]
+    context, watch = _watched_context(chromium, waiting_exam_url)
+    exam = Exam(Course(context.new_page())).open()
+    expect(exam.quiz.locator(".cc-exam__status")).to_have_text(
+        f"Attempt 1. {ex['wait_rule'].format(minutes=30)}")
+    keys = exam.drawn()
+    exam.answer_all([False] + [True] * (len(keys) - 1))
+    exam.submit()
+    # revealed at once: the wrong answer's right option is marked
+    expect(exam.q(keys[0]).locator("[data-cc-verdict]")).not_to_have_count(0)
+    expect(exam.quiz.locator(".cc-exam__attempts")).to_have_text(
+        ex["attempts_done"].format(used=1))
+    expect(exam.quiz.locator(".cc-retry")).to_have_count(0)
+    expect(exam.quiz.locator(".cc-exam__next")).to_contain_text(
+        ex["next_attempt_at"].split("{time}")[0])
+    # the time is kept with the attempt: half an hour later, a new attempt can start
+    exam.page.evaluate("""() => {
+      const d = JSON.parse(localStorage.getItem('carecourse'));
+      d.x.done[0].at -= 31 * 60000;
+      localStorage.setItem('carecourse', JSON.stringify(d));
+    }""")
+    exam.course.reload()
+    exam.new_attempt()
+    expect(exam.quiz.locator(".cc-exam__status")).to_contain_text("Attempt 2.")
+    _finish(context, watch)
+
+
+def test_a_pinned_option_keeps_its_place(exam: Exam) -> None:
+    """'None of these.' is written last with fixed: true: it stays last, for every learner
+    (four here, each a fresh seed) in every attempt that draws it."""
+    key = "lost-booking/x-care-2"
+    pinned = exam.label_of(key)[3]
+    seen = 0
+    for _ in range(4):
+        for _ in range(2):  # two attempts draw every care question once
+            if key in exam.drawn():
+                assert exam.course.order(exam.q(key))[-1] == pinned
+                seen += 1
+                break
+            exam.answer_all(False)
+            exam.submit()
+            exam.new_attempt()
+        exam.page.evaluate("() => localStorage.clear()")
+        exam.course.reload()
+    assert seen == 4
