@@ -121,11 +121,6 @@ def served_assets() -> dict[str, str]:
     return {STYLE: style, CORE: core, **bundles}
 
 
-def minified_asset(uri: str) -> str:
-    """One served file of our runtime (JS or CSS), minified."""
-    return served_assets()[uri]
-
-
 def page_assets(modules: set[str]) -> list[str]:
     """What a page that needs these modules loads first: stylesheet, core, their bundle."""
     return [STYLE, CORE, *([bundle_uri(modules)] if modules else [])]

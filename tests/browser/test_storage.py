@@ -146,3 +146,41 @@ def test_a_full_storage_is_told_once_and_the_page_still_works(page: Page, course
     course.answer(course.q(SCENARIO.question_key(SCENARIO.practice[3])), right=False)
     course.check(course.q(SCENARIO.question_key(SCENARIO.practice[3])))
     expect(note).to_have_count(0)  # told once
+
+
+def test_progress_of_the_first_version_is_carried_over(page: Page, course: Course) -> None:
+    """Version 1 kept answers, endings and an exam part of another shape: answers and
+    endings are kept, the exam part starts afresh, a seed is added."""
+    v1 = {"v": 1, "q": {KEY: {"a": FIRST.correct_indexes, "ok": True}},
+          "x": {"assessment": {"a": {KEY: [0]}, "submitted": True, "percent": 100}},
+          "r": {SID: {"e": {IDEAL.id: "ideal"}}}, "last": SID}
+    open_with(course, f"scenarios/{SID}/", v1)
+    expect(course.q(KEY)).to_contain_class("cc-q--right")
+    data = stored(page)
+    assert data["v"] == 2 and len(data["seed"]) >= 8
+    assert data["q"][KEY]["a"] == FIRST.correct_indexes and data["q"][KEY]["n"] == 0
+    assert data["r"] == v1["r"] and data["last"] == SID
+    assert data["x"] == {"done": []}
+
+
+def test_a_failed_course_json_is_fetched_again(chromium, site_url: str) -> None:
+    """The first request for course.json fails (the ✓ marks ask first): the progress page,
+    asking next, gets it all the same; a failure is not kept."""
+    context = chromium.new_context(viewport={"width": 375, "height": 667}, base_url=site_url)
+    try:
+        page = context.new_page()
+        asked = []
+
+        def flaky(route) -> None:
+            asked.append(route.request.url)
+            if len(asked) == 1:
+                route.fulfill(status=503, body="busy")
+            else:
+                route.continue_()
+
+        page.route("**/assets/carecourse/course.json", flaky)
+        Course(page).open("progress/", settle=True)
+        expect(page.locator(".cc-mastery")).to_be_visible()
+        assert len(asked) >= 2, asked
+    finally:
+        context.close()
