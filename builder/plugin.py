@@ -24,6 +24,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from builder import markdown
+from builder.assessment import AssessmentSettings, AssessmentSettingsError
+from builder.exam_page import SEARCH_EXCLUDED, assessment_markdown
 from builder.languages import (
     ENV_LANGUAGE,
     alternates,
@@ -34,20 +36,21 @@ from builder.languages import (
 )
 from builder.loader import load_course
 from builder.locale import ui_strings
+from builder.manifest import course_manifest
 from builder.nav import course_nav
 from builder.pillars import PILLAR_IDS
 from builder.problems import errors, report
 from builder.render import (
-    assessment_markdown,
-    course_manifest,
+    TRAINER_PAGE,
     download_uri,
     downloads_markdown,
     pillar_quiz_markdown,
     progress_markdown,
     scenario_markdown,
+    trainer_downloads_markdown,
     with_continue_link,
 )
-from builder.runtime import ASSET_URIS, minified_asset, vendor_files
+from builder.runtime import ASSET_URIS, served_assets, vendor_files
 from builder.translate import LocalizedCourse, localize_course
 
 log = logging.getLogger("mkdocs.plugins.carecourse")
@@ -58,7 +61,7 @@ PACKAGE = Path(__file__).parent
 class CarecourseConfig(base.Config):
     scenarios = c.Type(str, default="scenarios")
     pass_mark = c.Type(int, default=80)
-    assessment_questions_per_scenario = c.Type(int, default=2)
+    assessment = c.Type(dict, default={})  # builder.assessment.AssessmentSettings
     scenarios_per_section = c.Type(int, default=25)
     languages = c.Type(dict, default={})
     organisation = c.Type(str, default="")
@@ -84,6 +87,7 @@ def docs_pages(docs_dir: str) -> list[str]:
 
 class CarecoursePlugin(BasePlugin[CarecourseConfig]):
     course: LocalizedCourse
+    assessment: AssessmentSettings
     ui: dict[str, Any]
     language: str
     default_language: str
@@ -105,6 +109,10 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not 0 <= self.config.pass_mark <= 100:
             raise PluginError("carecourse: pass_mark must be a percentage from 0 to 100")
+        try:
+            self.assessment = AssessmentSettings.from_config(self.config.assessment)
+        except AssessmentSettingsError as exc:
+            raise PluginError(f"carecourse: {exc}") from None
         languages = configured_languages(self.config.languages, config.theme.get("language"))
         self.default_language = next(iter(languages))
         self.language = os.environ.get(ENV_LANGUAGE) or self.default_language
@@ -180,18 +188,21 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         files.append(File.generated(config, "assessment.md", content="# placeholder\n"))
         files.append(File.generated(config, "progress.md", content="# placeholder\n"))
         if self.with_pdfs:
+            files.append(File.generated(config, TRAINER_PAGE, content="# placeholder\n"))
             for uri, data in self._pdfs(config).items():
                 files.append(File.generated(config, uri, content=data))
-        for uri in ASSET_URIS:
-            files.append(File.generated(config, uri, content=minified_asset(uri)))
+        for uri, text in served_assets().items():
+            files.append(File.generated(config, uri, content=text))
         if any(s.roleplay for s in self.course.scenarios):
             for uri, source in vendor_files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
         urls = {s.id: files.get_file_from_path(f"scenarios/{s.id}.md").url  # type: ignore[union-attr]
                 for s in self.course.scenarios}
         files.append(File.generated(config, "assets/carecourse/course.json",
-                                    content=course_manifest(self.course.scenarios, urls, self.ui,
-                                                            pass_mark=self.config.pass_mark)))
+                                    content=course_manifest(
+                                        self.course.scenarios, urls, self.ui,
+                                        pass_mark=self.config.pass_mark,
+                                        assessment=self.assessment)))
         return files
 
     def _pdfs(self, config: MkDocsConfig) -> dict[str, bytes]:
@@ -237,13 +248,16 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
             if self.with_pdfs:
                 markdown = markdown.rstrip() + "\n\n" + downloads_markdown(
                     self.ui, self.language) + "\n"
+        if uri == TRAINER_PAGE:
+            page.meta.update(SEARCH_EXCLUDED)
+            return trainer_downloads_markdown(self.ui, self.language)
         if uri == "assessment.md":
+            page.meta.update(SEARCH_EXCLUDED)
             return assessment_markdown(
                 self.course.scenarios,
                 self.ui,
                 pass_mark=self.config.pass_mark,
-                per_scenario=self.config.assessment_questions_per_scenario,
-                link=link,
+                settings=self.assessment,
                 course_title=config.site_name,
                 organisation=self.config.organisation,
                 language=self.language,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,9 +14,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from builder import markdown
-from builder.pillars import PILLAR_IDS
+from builder.order import seeded_order
 from builder.roleplay import mermaid_map
-from builder.schema import Option, Question, Scenario
+from builder.schema import Choice, Option, Question, Roleplay, Scenario
 
 Linker = Callable[[str], str]
 """Maps a source path such as ``scenarios/x.md`` to a URL relative to the current page."""
@@ -27,6 +26,7 @@ Linker = Callable[[str], str]
 class ShownOption:
     index: int  # position in the source file: the answer key and the stored progress use it
     option: Option
+    label: int  # its data-cc-index on the page: the index, except in the assessment
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class QuizItem:
     question: Question
     shown_options: Sequence[ShownOption]
     dom_id: str
+    number: str = ""  # "3" (the assessment numbers its drawn questions in the browser)
+    avoid: str = ""  # assessment ordering steps: hashes of the start orders not to show
     source_title: str = ""
     source_url: str = ""
 
@@ -52,7 +54,7 @@ def md_inline(text: str) -> Markup:
 
 
 @lru_cache(maxsize=1)
-def _env() -> Environment:
+def template_env() -> Environment:
     env = Environment(
         loader=PackageLoader("builder", "templates"),
         autoescape=True,
@@ -65,17 +67,24 @@ def _env() -> Environment:
 
 
 def shown_order(question: Question, key: str) -> list[ShownOption]:
-    """Options in display order: as written, but ordering steps are shuffled.
+    """Options in the order the built page and the handbook show them.
 
-    The shuffle is seeded by the question key, so every build (and every
-    language) shows the same order, and it never shows the answer itself.
+    Seeded by the question key (the same in every build and language), never the order
+    as written; pinned options (``fixed: true``) keep their place; ordering steps are
+    never shown solved or in exact reverse. In the browser quiz.js shuffles again, per
+    learner and per attempt.
     """
-    shown = [ShownOption(i, o) for i, o in enumerate(question.options)]
-    if question.type == "ordering":
-        random.Random(key).shuffle(shown)
-        if [s.index for s in shown] == list(range(len(shown))):
-            shown = shown[1:] + shown[:1]
-    return shown
+    order = seeded_order(key, [o.fixed for o in question.options],
+                         ordering=question.type == "ordering")
+    return [ShownOption(i, question.options[i], i) for i in order]
+
+
+def shown_choices(sid: str, play: Roleplay) -> dict[str, list[Choice]]:
+    """Each decision point's choices in a seeded order that is not the written one."""
+    return {
+        p.id: [p.choices[i] for i in seeded_order(f"{sid}/{p.id}", [False] * len(p.choices))]
+        for p in play.points
+    }
 
 
 def dom_id(quiz_id: str, key: str) -> str:
@@ -87,13 +96,12 @@ def quiz_html(
     items: Sequence[tuple[Scenario, Question]],
     ui: dict[str, Any],
     *,
-    mode: str = "practice",
-    pass_mark: int | None = None,
     link: Linker | None = None,
 ) -> str:
-    """The quiz as HTML. ``link`` is given when questions come from several scenarios."""
+    """A practice quiz as HTML. ``link`` is given when questions come from several
+    scenarios. (The final assessment is ``builder.assessment``'s.)"""
     rendered = []
-    for scenario, question in items:
+    for number, (scenario, question) in enumerate(items, 1):
         key = scenario.question_key(question)
         rendered.append(
             QuizItem(
@@ -101,20 +109,23 @@ def quiz_html(
                 question=question,
                 shown_options=shown_order(question, key),
                 dom_id=dom_id(quiz_id, key),
+                number=str(number),
                 source_title=scenario.title if link else "",
                 source_url=link(f"scenarios/{scenario.id}.md") if link else "",
             )
         )
     i18n = {**ui["quiz"], "pillars": ui["pillars"]}
-    html = _env().get_template("quiz.html.j2").render(
+    html = template_env().get_template("quiz.html.j2").render(
         quiz_id=quiz_id,
         items=rendered,
         ui=ui,
-        mode=mode,
-        pass_mark=pass_mark,
-        i18n_json=_json(i18n),
+        i18n_json=json_attr(i18n),
     )
-    # Markdown treats a blank line as the end of a raw HTML block: keep none.
+    return compact(html)
+
+
+def compact(html: str) -> str:
+    """Markdown treats a blank line as the end of a raw HTML block: keep none."""
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
@@ -122,16 +133,17 @@ def roleplay_html(scenario: Scenario, ui: dict[str, Any]) -> str:
     """The role-play as HTML (every step visible until the runtime takes over)."""
     assert scenario.roleplay is not None
     i18n = {**ui["roleplay"], "pillars": ui["pillars"]}
-    html = _env().get_template("roleplay.html.j2").render(
+    html = template_env().get_template("roleplay.html.j2").render(
         sid=scenario.id,
         play=scenario.roleplay,
+        choices=shown_choices(scenario.id, scenario.roleplay),
         ui=ui,
-        i18n_json=_json(i18n),
+        i18n_json=json_attr(i18n),
     )
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return compact(html)
 
 
-def _json(data: Any) -> str:
+def json_attr(data: Any) -> str:
     """Compact JSON for a ``data-cc-i18n`` attribute (the template escapes it).
 
     Not a ``<script type="application/json">``: Material's instant navigation
@@ -220,93 +232,6 @@ def pillar_quiz_markdown(
     return f"{head}\n\n{intro}\n\n{quiz}\n"
 
 
-def assessment_questions(
-    scenarios: Sequence[Scenario], per_scenario: int
-) -> list[tuple[Scenario, Question]]:
-    """Up to ``per_scenario`` questions from each scenario, spreading the pillars.
-
-    Within a scenario, questions are taken round-robin over the pillars in
-    course order, so the assessment covers every pillar the scenarios train.
-    """
-    chosen: list[tuple[Scenario, Question]] = []
-    for s in scenarios:
-        by_pillar = {p: [q for q in s.quiz if q.pillar == p] for p in PILLAR_IDS}
-        # start each scenario on a different pillar so the whole set stays balanced
-        start = len(chosen) % len(PILLAR_IDS)
-        order = PILLAR_IDS[start:] + PILLAR_IDS[:start]
-        picked: list[Question] = []
-        while len(picked) < min(per_scenario, len(s.quiz)):
-            for p in order:
-                if by_pillar[p] and len(picked) < per_scenario:
-                    picked.append(by_pillar[p].pop(0))
-        picked.sort(key=s.quiz.index)
-        chosen.extend((s, q) for q in picked)
-    return chosen
-
-
-def assessment_markdown(
-    scenarios: Sequence[Scenario],
-    ui: dict[str, Any],
-    *,
-    pass_mark: int,
-    per_scenario: int,
-    link: Linker,
-    course_title: str = "",
-    organisation: str = "",
-    language: str = "en",
-) -> str:
-    items = assessment_questions(scenarios, per_scenario)
-    intro = md_block(ui["pages"]["assessment_intro"].format(count=len(items), pass_mark=pass_mark))
-    quiz = quiz_html("assessment", items, ui, mode="exam", pass_mark=pass_mark, link=link)
-    cert = certificate_html(ui, course_title=course_title, organisation=organisation,
-                            language=language)
-    title = markdown.heading(1, ui["pages"]["assessment"])
-    return f"{title}\n\n{intro}\n\n{quiz}\n\n{cert}\n"
-
-
-def certificate_html(ui: dict[str, Any], *, course_title: str, organisation: str,
-                     language: str) -> str:
-    """The printable certificate offered on the assessment page once passed."""
-    completed = Markup(escape(ui["pdf"]["completed"])).format(
-        course=Markup("<strong>{}</strong>").format(course_title))
-    html = _env().get_template("certificate.html.j2").render(
-        ui=ui, organisation=organisation, completed=completed, language=language)
-    return "\n".join(line for line in html.splitlines() if line.strip())
-
-
-def course_manifest(scenarios: Sequence[Scenario], urls: dict[str, str], ui: dict[str, Any],
-                    *, pass_mark: int = 80, per_pillar: int = 3) -> str:
-    """``assets/carecourse/course.json``: what the progress runtime needs to know."""
-    data = {
-        # pass_mark and exam: CONTRACTS section 4 (added for the LMS packages; exam area owns it)
-        "pass_mark": pass_mark,
-        "exam": {"per_pillar": per_pillar,
-                 "pool": [{"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
-                           "n": len(q.options)} for s in scenarios for q in s.exam_only]},
-        "pillars": ui["pillars"],
-        "t": ui["progress"],
-        "scenarios": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "url": urls[s.id],
-                "questions": [
-                    {"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
-                     "n": len(q.options)}
-                    for q in s.practice
-                ],
-                "play": s.roleplay is not None,
-                "playPillars": sorted({p for e in s.roleplay.endings for p in e.pillars})
-                if s.roleplay
-                else [],
-                "endings": {e.id: e.pillars for e in s.roleplay.endings} if s.roleplay else {},
-            }
-            for s in scenarios
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 def progress_markdown(ui: dict[str, Any]) -> str:
     texts = ui["progress"]
     return (
@@ -332,10 +257,28 @@ def download_uri(kind: str, language: str) -> str:
 
 
 def downloads_markdown(ui: dict[str, Any], language: str) -> str:
-    """The home page's box of PDFs for this language."""
+    """The home page's box of PDFs for learners: the handbook (never the answer key)."""
     pages = ui["pages"]
-    links = "".join(
-        f'<li><a href="{download_uri(kind, language)}">{md_inline(pages[name])}</a></li>'
-        for kind, name in (("handbook", "handbook_pdf"), ("answer-key", "answer_key_pdf")))
+    href = download_uri("handbook", language)
+    links = f'<li><a href="{href}">{md_inline(pages["handbook_pdf"])}</a></li>'
     return markdown.admonition("abstract", f"<ul>{links}</ul>", title=pages["downloads"],
                                html=True) + "\n"
+
+
+TRAINER_PAGE = "downloads/index.md"  # not in the navigation, not in search, not linked
+
+
+def trainer_downloads_markdown(ui: dict[str, Any], language: str) -> str:
+    """The trainers' and HR's page (``downloads/``): the handbook and the answer key."""
+    pages = ui["pages"]
+
+    def here(kind: str) -> str:  # the PDFs sit beside this page
+        return download_uri(kind, language).removeprefix("downloads/")
+
+    links = "".join(f'<li><a href="{here(kind)}">{md_inline(pages[name])}</a></li>'
+                    for kind, name in (("handbook", "handbook_pdf"),
+                                       ("answer-key", "answer_key_pdf")))
+    return (f"{markdown.heading(1, pages['trainer_downloads'])}\n\n"
+            f"{md_block(pages['trainer_downloads_intro'])}\n\n<ul>{links}</ul>\n\n"
+            + markdown.admonition("warning", str(md_block(pages["answer_key_warning"])),
+                                  html=True) + "\n")

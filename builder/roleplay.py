@@ -117,9 +117,8 @@ def mermaid_map(play: Roleplay, rating_names: dict[str, str]) -> str:
     for ending in play.endings:
         if ending.recover:
             lines.append(f"  {_node_id(ending)} -.-> {_mermaid_id(ending.recover)}")
-    lines.append("  classDef ideal fill:#e8f5e9,stroke:#1b5e20,color:#1b5e20")
-    lines.append("  classDef acceptable fill:#fff4e0,stroke:#7a4b00,color:#7a4b00")
-    lines.append("  classDef poor fill:#fdecea,stroke:#a31515,color:#a31515")
+    # the colours of the ideal/acceptable/poor classes come from the site's CSS
+    # (colours.css), added by roleplay.js when the map is drawn
     return "\n".join(lines)
 
 

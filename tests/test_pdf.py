@@ -13,16 +13,19 @@ from pathlib import Path
 import pytest
 
 from builder.loader import load_course
+from builder.locale import ui_strings
 from builder.pdf import (
     PdfError,
     PdfSettings,
+    make_all,
     make_certificate,
     make_certificates,
     read_roster,
+    settings_from_mkdocs,
 )
 from builder.pdf.certificates import slug, unique_names
 from builder.pdf.documents import css_content
-from builder.render import assessment_questions, md_inline
+from builder.render import md_inline
 from builder.schema import Scenario
 from builder.translate import localize_course
 from tests.pdfwords import index_entries
@@ -148,7 +151,7 @@ def test_handbook_has_every_scenario_and_question(texts, localized, languages):
         text = texts["handbook", lang]
         for scenario in localized[lang]:
             assert norm(scenario.title) in text, (lang, scenario.title)
-            for question in scenario.quiz:
+            for question in scenario.practice:
                 assert shown(question.prompt) in text, (lang, question.prompt)
                 for option in question.options:  # every option, in any order
                     assert shown(option.text) in text, (lang, option.text)
@@ -230,9 +233,40 @@ def test_answer_key_has_every_answer_feedback_and_explanation(texts, localized, 
                 assert shown(first_paragraph)[:80] in text, (lang, question.id)
 
 
-def test_answer_key_marks_the_final_assessment_questions(texts, localized, settings):
-    asked = assessment_questions(localized["en"], settings.assessment_per_scenario)
-    assert texts["answer-key", "en"].count("FINAL ASSESSMENT") == len(asked) > 0
+def test_answer_key_marks_the_final_assessment_questions(texts, localized):
+    asked = [q for s in localized["en"] for q in s.exam_only]
+    assert texts["answer-key", "en"].count("FINAL ASSESSMENT ONLY") == len(asked) > 0
+
+
+@pytest.fixture(scope="module")
+def exam_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Handbook and answer key of a course with exam-only questions (tests/fixtures/exam)."""
+    project = FIXTURES / "exam"
+    out = tmp_path_factory.mktemp("exam-pdfs")
+    paths = make_all(project, ["en"], out, settings=settings_from_mkdocs(project / "mkdocs.yml"),
+                     workers=1)
+    return {p.name.rsplit("-", 1)[0]: norm(pdf_text(p, layout=True)) for p in paths}
+
+
+def test_exam_only_questions_are_in_the_key_not_in_the_handbook(exam_pdfs):
+    scenarios = load_course(FIXTURES / "exam" / "scenarios").scenarios
+    exam_only = [q for s in scenarios for q in s.exam_only]
+    practice = [q for s in scenarios for q in s.practice]
+    assert exam_only and practice
+    for question in practice:
+        assert shown(question.prompt) in exam_pdfs["handbook"], question.id
+    for question in exam_only:
+        assert shown(question.prompt) not in exam_pdfs["handbook"], question.id
+        assert shown(question.prompt) in exam_pdfs["answer-key"], question.id
+        assert shown(question.explanation) in exam_pdfs["answer-key"], question.id
+    assert exam_pdfs["answer-key"].count("FINAL ASSESSMENT ONLY") == len(exam_only)
+    # the handbook's pillar pages count practice questions only
+    intro = ui_strings("en")["pages"]["practise_pillar_intro"]
+    for pillar in ("care", "spontaneity", "recovery"):
+        both = [q for s in scenarios for q in s.quiz if q.pillar == pillar]
+        mine = [q for q in both if not q.exam_only]
+        assert len(mine) < len(both)
+        assert norm(intro.format(count=len(both))) not in exam_pdfs["handbook"], pillar
 
 
 def test_answer_key_pillar_index_points_to_the_questions(pdfs, localized, languages):
@@ -241,7 +275,7 @@ def test_answer_key_pillar_index_points_to_the_questions(pdfs, localized, langua
         texts = [norm(p) for p in pdf_text(pdf).split("\f")]
         found = dict(e for p in boxes(pdf) for e in index_entries(p))
         for n, scenario in enumerate(localized[lang], 1):
-            for m, question in enumerate(scenario.quiz, 1):
+            for m, question in enumerate([*scenario.practice, *scenario.exam_only], 1):
                 number = f"{n}.{m}"
                 assert number in found, f"{lang}: question {number} is not in the pillar index"
                 page = found[number]

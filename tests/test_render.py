@@ -8,11 +8,11 @@ from pathlib import Path
 from builder.loader import load_course
 from builder.locale import ui_strings
 from builder.render import (
-    assessment_questions,
     md_inline,
     pillar_questions,
     quiz_html,
     scenario_markdown,
+    shown_choices,
     shown_order,
 )
 from tests.conftest import golden
@@ -67,19 +67,14 @@ def test_pillar_questions_come_from_every_scenario() -> None:
     assert all(q.pillar == "care" for _, q in care)
 
 
-def test_assessment_draws_from_all_scenarios_and_pillars() -> None:
-    c = course()
-    picked = assessment_questions(c.scenarios, per_scenario=2)
-    assert {s.id for s, _ in picked} == {"warm-welcome", "cold-soup"}
-    assert {q.pillar for _, q in picked} == {"care", "spontaneity", "recovery"}
-    assert len(picked) == 4
-    assert len(assessment_questions(c.scenarios, per_scenario=10)) == 5
-
-
-def test_shipped_assessment_covers_each_pillar(repo: Path) -> None:
-    c = load_course(repo / "scenarios")
-    picked = assessment_questions(c.scenarios, per_scenario=2)
-    assert {q.pillar for _, q in picked} == {"care", "spontaneity", "recovery"}
+def test_role_play_choices_are_not_in_the_written_order() -> None:
+    soup = course().scenarios[1]
+    assert soup.roleplay is not None
+    shown = shown_choices(soup.id, soup.roleplay)
+    for point in soup.roleplay.points:
+        assert sorted(c.goto for c in shown[point.id]) == sorted(c.goto for c in point.choices)
+        if len(point.choices) > 1:
+            assert shown[point.id] != point.choices, point.id
 
 
 def test_markdown_in_text_fields() -> None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from builder.loader import Course, load_course
@@ -28,13 +28,7 @@ from builder.pdf.settings import PdfError, PdfSettings
 from builder.pdf.words import format_date
 from builder.pillars import PILLAR_IDS
 from builder.problems import errors, report
-from builder.render import (
-    ShownOption,
-    assessment_questions,
-    md_block,
-    md_inline,
-    shown_order,
-)
+from builder.render import ShownOption, md_block, md_inline, shown_order
 from builder.schema import Question, Scenario
 from builder.translate import SCENARIO_TEXTS, LocalizedCourse, localize_course
 
@@ -49,7 +43,7 @@ class QuestionView:
     question: Question
     shown: list[ShownOption]  # the handbook's order (ordering steps shuffled)
     scenario_title: str
-    in_assessment: bool  # the site's final assessment asks it too
+    in_assessment: bool  # exam-only: in the answer key (marked), never in the handbook
 
 
 @dataclass(frozen=True)
@@ -119,13 +113,12 @@ def course_view(project_dir: Path, settings: PdfSettings, language: str,
         course = load_checked_course(project_dir, settings)
     localized = localized_course(course, settings, language)
     ui = ui_strings(language, str(project_dir))
-    in_assessment = {s.question_key(q) for s, q in assessment_questions(
-        localized.scenarios, settings.assessment_per_scenario)}
 
     scenarios = []
     for n, scenario in enumerate(localized.scenarios, 1):
         questions = []
-        for m, question in enumerate(scenario.quiz, 1):
+        # practice questions first, so the handbook's numbers have no gaps
+        for m, question in enumerate([*scenario.practice, *scenario.exam_only], 1):
             key = scenario.question_key(question)
             questions.append(QuestionView(
                 number=f"{n}.{m}",
@@ -134,7 +127,7 @@ def course_view(project_dir: Path, settings: PdfSettings, language: str,
                 question=question,
                 shown=shown_order(question, key),
                 scenario_title=scenario.title,
-                in_assessment=key in in_assessment,
+                in_assessment=question.exam_only,
             ))
         coverage = localized.coverage.get(scenario.id)
         partly = bool(coverage and any(_printed(m) for m in coverage.missing))
@@ -203,7 +196,9 @@ def fmt(template: str, **values: Any) -> str:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("builder.pdf", "templates"),
+        # the certificate card is shared with the site (builder/templates)
+        loader=ChoiceLoader([PackageLoader("builder.pdf", "templates"),
+                             PackageLoader("builder", "templates")]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

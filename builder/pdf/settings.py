@@ -52,7 +52,6 @@ class PdfSettings:
     date: dt.date = field(default_factory=build_date)
     paper: str = "A4"
     pass_mark: int = 80
-    assessment_per_scenario: int = 2
     languages: dict[str, str] = field(default_factory=lambda: {"en": "English"})
     scenarios: Path = Path("scenarios")
     docs_dir: Path = Path("content/en")
@@ -141,7 +140,6 @@ def settings_from_mkdocs(config_file: Path, paper: str = "A4") -> PdfSettings:
         version=str(_option(options, "course_version", "") or "").strip(),
         paper=paper,
         pass_mark=int(_option(options, "pass_mark", 80)),
-        assessment_per_scenario=int(_option(options, "assessment_questions_per_scenario", 2)),
         languages=languages,
         scenarios=project / str(_option(options, "scenarios", "scenarios")),
         docs_dir=Path(config.docs_dir),

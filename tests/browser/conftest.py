@@ -15,6 +15,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +38,7 @@ from playwright.sync_api import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
+EXAM_FIXTURE = REPO / "tests" / "fixtures" / "exam"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 667}
 LAUNCH_ARGS = [
@@ -64,14 +66,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the course with MkDocs and serve it; yields the base URL (ends with /)."""
+@contextmanager
+def built_site(config_file: Path, site_dir: Path, **plugin: Any) -> Iterator[str]:
+    """Build a course with MkDocs and serve it; yields the base URL (ends with /).
+
+    ``plugin`` overrides carecourse plugin settings (e.g. ``assessment={...}``).
+    """
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_dir = tmp_path_factory.mktemp("site")
     # Bind first: the port must be known before the build, because site_url
     # (hence sitemap.xml, hence instant navigation) depends on it.
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
@@ -79,7 +83,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = server.server_address[1]
     base = f"http://127.0.0.1:{port}/"
     try:
-        cfg = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), site_url=base)
+        cfg = load_config(str(config_file), site_dir=str(site_dir), site_url=base)
+        for key, value in plugin.items():
+            setattr(cfg.plugins["carecourse"].config, key, value)
         build(cfg)
     except BaseException:
         server.server_close()
@@ -92,6 +98,21 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped course (the repository's mkdocs.yml), English."""
+    with built_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A course with exam-only questions (tests/fixtures/exam): 4 per pillar, 2 drawn per
+    pillar, 3 attempts, answers revealed after a pass."""
+    with built_site(EXAM_FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("exam-site")) as base:
+        yield base
 
 
 # ------------------------------------------------------------------------ browser
@@ -192,6 +213,25 @@ def page(chromium: Browser, site_url: str) -> Iterator[Page]:
     _finish(context, watch)
 
 
+@pytest.fixture(scope="session")
+def waiting_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same course, with unlimited attempts 30 minutes apart, answers shown at once."""
+    settings = {"questions_per_pillar": 2, "max_attempts": 0, "retry_after_minutes": 30,
+                "reveal_answers": "always"}
+    with built_site(EXAM_FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("waiting-exam"),
+                    assessment=settings) as base:
+        yield base
+
+
+@pytest.fixture
+def exam_page(chromium: Browser, exam_url: str) -> Iterator[Page]:
+    """Like ``page``, on the course with exam-only questions."""
+    context, watch = _watched_context(chromium, exam_url)
+    page = context.new_page()
+    yield page
+    _finish(context, watch)
+
+
 @pytest.fixture
 def nojs_page(chromium: Browser, site_url: str) -> Iterator[Page]:
     """Like ``page``, with JavaScript turned off."""
@@ -261,16 +301,17 @@ class Course:
 
     @staticmethod
     def info(q: Locator) -> dict[str, Any]:
-        """A question's type, and its options' indexes: right, wrong, in shown order."""
+        """A question's type, and its options' indexes: right and wrong (sorted), as shown."""
         return q.evaluate(
             """(li) => {
               const opts = [...li.querySelectorAll('.cc-opt')];
               const idx = (os) => os.map((o) => Number(o.dataset.ccIndex));
+              const sorted = (os) => idx(os).sort((a, b) => a - b);
               return {
                 type: li.dataset.ccType,
-                order: idx(opts),
-                correct: idx(opts.filter((o) => o.dataset.ccCorrect === 'true')),
-                wrong: idx(opts.filter((o) => o.dataset.ccCorrect === 'false')),
+                order: idx(opts),  // as shown: the learner's own order
+                correct: sorted(opts.filter((o) => o.dataset.ccCorrect === 'true')),
+                wrong: sorted(opts.filter((o) => o.dataset.ccCorrect === 'false')),
               };
             }"""
         )
@@ -298,15 +339,18 @@ class Course:
                 done: li.classList.contains('cc-q--done'),
                 ok: li.classList.contains('cc-q--right') ? true
                   : li.classList.contains('cc-q--wrong') ? false : null,
+                // by option index (the order on the page is the learner's own)
                 verdicts: opts.filter((o) => o.dataset.ccVerdict)
-                  .map((o) => [Number(o.dataset.ccIndex), o.dataset.ccVerdict]),
+                  .map((o) => [Number(o.dataset.ccIndex), o.dataset.ccVerdict])
+                  .sort((a, b) => a[0] - b[0]),
                 feedback: opts.filter((o) => shown(o.querySelector('.cc-opt__feedback')))
-                  .map((o) => Number(o.dataset.ccIndex)),
-                checked: [...li.querySelectorAll('input:checked')].map((i) => Number(i.value)),
+                  .map((o) => Number(o.dataset.ccIndex)).sort((a, b) => a - b),
+                checked: [...li.querySelectorAll('input:checked')].map((i) => Number(i.value))
+                  .sort((a, b) => a - b),
                 disabled: li.querySelectorAll('.cc-q__options input:disabled').length,
                 order: opts.map((o) => Number(o.dataset.ccIndex)),
                 result: li.querySelector('.cc-q__result').textContent.trim(),
-                open: li.querySelector('details.cc-q__explain').open,
+                open: li.querySelector('details.cc-q__explain')?.open ?? null,
                 button: button ? button.textContent.trim() : null,
               };
             }"""

@@ -209,12 +209,6 @@ def path_to(play: Roleplay, start: str, goal: Callable[[str], bool]) -> list[str
     raise AssertionError(f"no walk from {start!r} reaches the goal")
 
 
-def choice_between(play: Roleplay, point: str, goto: str) -> tuple[int, Choice]:
-    """The first choice at ``point`` that leads to ``goto``, and its position."""
-    node = next(p for p in play.points if p.id == point)
-    return next((i, c) for i, c in enumerate(node.choices) if c.goto == goto)
-
-
 # ----------------------------------------------------------------------- progress
 
 
@@ -354,23 +348,27 @@ class Play:
         assert state["live"] == wanted, f"announced {state['live']!r}, wanted {wanted!r}"
         return state
 
-    def go(self, here: str, there: str) -> None:
-        """Click the (first) choice at ``here`` that leads to ``there``."""
+    def go(self, here: str, there: str) -> Choice:
+        """Click the first choice shown at ``here`` that leads to ``there`` (the choices are
+        in the learner's own order, found by where they lead); the choice it was."""
         self.wait_at(here, f"the steps to {here!r}")
-        index, _ = choice_between(self.play, here, there)
-        link = self.box.locator(".cc-step--current a.cc-choice__link").nth(index)
+        link = self.box.locator(
+            f".cc-step--current a.cc-choice__link[data-cc-goto='{there}']").first
         try:
-            expect(link).to_have_attribute("data-cc-goto", there, timeout=2_000)
+            expect(link).to_be_visible(timeout=2_000)
         except AssertionError:
             self.wait_at(here, f"the steps to {here!r}")  # explains a page swap
             raise
+        text = " ".join(link.inner_text().split())
+        point = next(p for p in self.play.points if p.id == here)
+        choice = next(c for c in point.choices if c.goto == there and plain(c.text) == text)
         link.click()
+        return choice
 
     def walk(self, path: list[str]) -> None:
         """Follow ``path`` (its first node is the current one) by clicking its choices."""
         for here, there in itertools.pairwise(path):
-            _, choice = choice_between(self.play, here, there)
-            self.go(here, there)
+            choice = self.go(here, there)
             self.at(there, then=plain(choice.feedback) if choice.feedback else None)
 
     def button(self, name: str) -> Locator:

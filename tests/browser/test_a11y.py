@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from conftest import Course
+from exam import Exam
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -74,11 +76,15 @@ def test_scenario_with_feedback_is_accessible(course, axe_source) -> None:
     assert_accessible(page, axe_source, "the scenario page with feedback shown")
 
 
-def test_submitted_assessment_is_accessible(course, axe_source) -> None:
-    page = course.open("assessment/")
-    keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
-    for i, key in enumerate(keys):
-        course.answer(course.q(key), right=i % 3 != 0)
-    page.locator(".cc-submit").click()
-    page.locator(".cc-verdict").wait_for()
-    assert_accessible(page, axe_source, "the assessment after submitting")
+def test_the_assessment_is_accessible_before_and_after_submitting(exam_page, axe_source) -> None:
+    """On a course with exam-only questions: an attempt, a failed review, a passed one."""
+    exam = Exam(Course(exam_page)).open()
+    assert_accessible(exam_page, axe_source, "the assessment before submitting")
+    exam.answer_all([i % 3 != 0 for i in range(len(exam.drawn()))])
+    exam.submit()
+    assert_accessible(exam_page, axe_source, "the assessment after a failed attempt")
+    exam.new_attempt()
+    exam.answer_all(True)
+    exam.submit()
+    expect(exam_page.locator(".cc-cert-offer")).to_be_visible()
+    assert_accessible(exam_page, axe_source, "the assessment after a pass, with the certificate")

@@ -221,7 +221,7 @@ def test_reset_all_my_progress(course: Course, t) -> None:
     assert shown_mastery(page) == NOTHING
     assert set(todo(page)) == {s.title for s in SCENARIOS}
     data = stored(page)
-    assert (data.get("q"), data.get("x"), data.get("r")) == ({}, {}, {}), data
+    assert (data.get("q"), data.get("x"), data.get("r")) == ({}, {"done": []}, {}), data
     assert marked(page) == set()
 
     course.reload()
@@ -250,7 +250,8 @@ def test_corrupt_role_play_progress_breaks_nothing(page: Page, course: Course, t
         seed = json.dumps({"v": 1, "q": {}, "x": {}, "r": bad})
         problems = []
         open_progress(course, "?" + urlencode({"ccseed": seed}))
-        assert stored(page)["r"] == bad, name
+        # repaired as soon as it is read: no ending of this role-play is left
+        assert not stored(page)["r"].get(SID, {}).get("e"), name
         if shown_mastery(page) != NOTHING:
             problems.append(f"mastery {shown_mastery(page)}")
         if todo(page).get(BY_ID[SID].title, "").find(words(t)["play_left"]) < 0:

@@ -74,3 +74,16 @@ def test_scenario_quizzes_read_without_javascript(nojs_page: Page, t) -> None:
             quiz.locator(".cc-check, .cc-move, .cc-submit, .cc-retry, .cc-reset"), where
         ).to_have_count(0)
         expect(quiz.locator(".cc-opt__feedback:visible"), where).to_have_count(0)
+
+
+def test_the_assessment_without_javascript_asks_for_it(chromium, exam_url: str, t) -> None:
+    """It cannot be taken or graded without JavaScript: it says so, and shows no question."""
+    from conftest import _finish, _watched_context
+
+    context, watch = _watched_context(chromium, exam_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("assessment/")
+    expect(page.locator(".cc-needs-js")).to_have_text(t.ui["exam"]["needs_js"])
+    expect(page.locator(".cc-q")).to_have_count(0)
+    expect(page.locator(".cc-quiz input:visible, .cc-cert:visible")).to_have_count(0)
+    _finish(context, watch)

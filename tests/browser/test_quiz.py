@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -57,6 +59,7 @@ def test_single_choice_wrong_then_right(course, t) -> None:
     (right,) = course.correct(q)
     wrong = course.wrong(q)
     n = len(wrong) + 1
+    shown = course.order(q)
     assert course.state(q) == untouched(course, q, t)
     assert summary(course)["score"] is None
 
@@ -78,7 +81,7 @@ def test_single_choice_wrong_then_right(course, t) -> None:
         "feedback": sorted([wrong[0], right]),
         "checked": [wrong[0]],
         "disabled": n,  # locked until "Try again"
-        "order": list(range(n)),
+        "order": shown,
         "result": t("wrong"),
         "open": True,
         "button": t("try_again"),
@@ -209,10 +212,15 @@ def test_ordering_with_move_buttons(course, t) -> None:
     assert state["feedback"] == list(range(n))
     expect(q.locator(".cc-move:visible")).to_have_count(0)
 
-    # Try again puts the steps back as they were first shown
+    # Try again is a new attempt: the steps start in a new order, never solved or reversed,
+    # and it stays the same after a reload
     q.locator(".cc-check").click()
-    assert course.state(q) == {**untouched(course, q, t), "order": shown}
+    again = course.order(q)
+    assert again != shown and again not in (list(range(n)), list(range(n))[::-1])
+    assert course.state(q) == untouched(course, q, t)
     expect(q.locator(".cc-move:visible")).to_have_count(2 * n)
+    course.reload()
+    assert course.order(course.q(ORDERING)) == again
 
 
 def test_ordering_wrong_order(course, t) -> None:
@@ -244,7 +252,6 @@ def test_try_again_clears_one_question_only(course, t) -> None:
 def test_retry_the_quiz_clears_everything(course, t) -> None:
     page = course.open(PAGE)
     answered = {SINGLE: False, MULTIPLE: True, ORDERING: True}
-    shown = course.order(course.q(ORDERING))
     for key, right in answered.items():
         q = course.q(key)
         course.answer(q, right=right)
@@ -256,17 +263,16 @@ def test_retry_the_quiz_clears_everything(course, t) -> None:
     expect(page.locator(".cc-opt__feedback:visible")).to_have_count(0)
     for key in answered:
         q = course.q(key)
-        expected = untouched(course, q, t)
-        if key == ORDERING:
-            expected["order"] = shown
-        assert course.state(q) == expected, key
+        assert course.state(q) == untouched(course, q, t), key
     assert summary(course) == {
         "score": None,
         "pillars": [],
         "progress": None,
         "buttons": [t("reset")],
     }
-    stored = course.storage() or ""
-    assert not any(key in stored for key in answered)
+    # no answer is kept, only the attempt counter (the next attempt's order)
+    stored = json.loads(course.storage() or "{}")["q"]
+    assert {key: (stored[key]["a"], stored[key]["n"]) for key in answered} == dict.fromkeys(
+        answered, ([], 1))
     # focus goes back to the start of the quiz
     assert page.evaluate("() => document.querySelector('.cc-q').contains(document.activeElement)")

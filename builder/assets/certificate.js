@@ -1,0 +1,26 @@
+/* carecourse: the learner's certificate, loaded when they ask to print it. The card is
+   the one HR's PDFs use (_certificate.html.j2); this fills in the best passing attempt
+   (its score, per pillar, and its date) and the learner's name, and prints it alone. */
+(() => {
+  "use strict";
+  const cc = window.carecourse;
+  const { el, fmt } = cc;
+
+  cc.mod.certificate = (offer, best, t) => {
+    const cert = offer.querySelector(".cc-cert");
+    const pct = (v) => fmt(cert.dataset.ccPercent, { value: v });
+    const slot = (k) => cert.querySelector(`[data-cc-slot=${k}]`);
+    slot("name").textContent = offer.querySelector("input").value.trim();
+    slot("score").textContent = fmt(cert.dataset.ccScore, { score: pct(best.percent) });
+    slot("date").textContent = new Date(best.at).toLocaleDateString(cert.lang, { dateStyle: "long" });
+    slot("pillars").replaceChildren(...Object.keys(t.pillars).filter((p) => best.by[p]).map((p) =>
+      el("li", null, `${t.pillars[p]}: ${pct(Math.round((100 * best.by[p].right) / best.by[p].total))}`)));
+    cert.hidden = false;
+    const copy = cert.cloneNode(true); // printed alone, on a landscape page
+    copy.classList.add("cc-cert--print");
+    document.body.append(copy);
+    document.body.classList.add("cc-printing");
+    addEventListener("afterprint", () => { copy.remove(); document.body.classList.remove("cc-printing"); }, { once: true });
+    print();
+  };
+})();

@@ -1,0 +1,62 @@
+/* carecourse <-> Material for MkDocs. Every use of Material's DOM, events and quirks is
+   here and nowhere else; each was checked against mkdocs-material 9.8.2 (the .venv's).
+   Another site generator would need a new version of this file only. */
+(() => {
+  "use strict";
+  const cc = (window.carecourse = window.carecourse || {});
+  const md = (cc.md = {});
+
+  // The site's root. Material writes the relative path to it as "base" in the JSON of
+  // <script id="__config"> (templates/base.html). Instant navigation keeps the first
+  // document and its config, so the base is resolved once, against the first address.
+  // (Checked: 9.8.2.)
+  md.root = (() => {
+    try {
+      return new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href);
+    } catch (e) {
+      return new URL("./", location.href);
+    }
+  })();
+
+  // Every page view. With navigation.instant the page scripts run once and Material's
+  // RxJS subject document$ emits on each page swap (and on the first load). (9.8.2)
+  md.onPage = (fn) => {
+    const d = window.document$;
+    if (d && typeof d.subscribe === "function") d.subscribe(fn);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  };
+
+  // A click on an in-page anchor our code handles (a role-play choice): instant
+  // navigation listens on the document and would otherwise scroll or reload to the
+  // anchor, replacing the content. (9.8.2)
+  md.keep = (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  // The navigation links (primary sidebar and the drawer on phones), for the completed ✓.
+  // (9.8.2: a.md-nav__link, absolute href after instant navigation)
+  md.navLinks = () => document.querySelectorAll("a.md-nav__link");
+
+  // Material's search dialog (partials/search.html) has role=dialog but no name:
+  // give it the search field's label, on every page view. (9.8.2)
+  md.fix = () => {
+    const search = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    search?.setAttribute("aria-label", search.querySelector("input")?.getAttribute("aria-label") || "Search");
+  };
+
+  // The language selector (our partials/alternate.html, class cc-lang) leads to the
+  // page now shown in the other language. Instant navigation does not redraw the header,
+  // so its links may be stale, and Material would reroute the click through its sitemap
+  // lookup (to the other language's home page): fix the link, keep Material off it. (9.8.2)
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element && e.target.closest("a.cc-lang");
+    if (!a) return;
+    e.stopPropagation();
+    const root = md.root.href;
+    if (location.href.startsWith(root)) {
+      a.href = new URL(`../${a.hreflang}/${location.href.slice(root.length)}`, md.root).href;
+    }
+  }, true);
+})();

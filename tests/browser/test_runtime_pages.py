@@ -1,0 +1,62 @@
+"""What each kind of page really loads of our runtime, and how much (gzipped)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from conftest import Course
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 8 * 1024  # our JS + CSS on any page, gzipped
+OURS = "assets/carecourse/"
+
+
+def loaded(page: Page, base: str) -> dict[str, int]:
+    """Our JS and CSS files this page loaded, with their gzipped sizes."""
+    urls = page.evaluate("() => performance.getEntriesByType('resource').map((r) => r.name)")
+    out = {}
+    for url in urls:
+        path = url.removeprefix(base).split("?")[0]
+        if path.startswith(OURS) and path.endswith((".js", ".css")) and "/vendor/" not in path:
+            out[path.removeprefix(OURS)] = len(gzip.compress(page.request.get(url).body(), 9))
+    return out
+
+
+def check(course: Course, base: str, kind: str, path: str, wanted: list[str]) -> list[str]:
+    course.open(path, settle=True)
+    sizes = loaded(course.page, base)
+    total = sum(sizes.values())
+    print(f"{kind} (/{path}): {total} bytes gzipped {sizes}")
+    problems = []
+    if sorted(sizes) != sorted(wanted):
+        problems.append(f"{kind}: loads {sorted(sizes)}, not {sorted(wanted)}")
+    if total > BUDGET:
+        problems.append(f"{kind}: {total} bytes of JS + CSS, gzipped (budget {BUDGET})")
+    return problems
+
+
+CORE = ["carecourse.css", "carecourse.js"]
+SHIPPED = {
+    "home": ("", [*CORE, "progress.js"]),
+    "lesson": ("lesson/", CORE),
+    "scenario": ("scenarios/margarine-run/", [*CORE, "quiz-roleplay.js"]),
+    "pillar": ("pillars/care/", [*CORE, "quiz.js"]),
+    "progress": ("progress/", [*CORE, "progress.js"]),
+}
+
+
+def test_each_kind_of_page_loads_only_what_it_needs(course, site_url: str) -> None:
+    problems = []
+    for kind, (path, wanted) in SHIPPED.items():
+        problems += check(course, site_url, kind, path, wanted)
+    assert not problems, problems
+
+
+def test_the_assessment_loads_no_role_play_code(exam_page, exam_url: str) -> None:
+    course = Course(exam_page)
+    problems = check(course, exam_url, "assessment", "assessment/", [*CORE, "exam.js"])
+    assert not problems, problems
+    assert exam_page.evaluate("() => typeof window.carecourse.mod.roleplay") == "undefined"

@@ -1,0 +1,229 @@
+"""Exam mode without a browser: settings, the pool, the page markup, the encoded key."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder.assessment import (
+    AssessmentSettings,
+    AssessmentSettingsError,
+    attempt_size,
+    exam_pool,
+    pool_counts,
+)
+from builder.exam_page import answer_key, assessment_markdown, labels
+from builder.examkey import decode_key, encode_key, fnv1a, mulberry32
+from builder.loader import load_course
+from builder.locale import ui_strings
+from builder.manifest import course_manifest
+from builder.render import md_block, md_inline
+from builder.schema import Scenario
+
+REPO = Path(__file__).resolve().parent.parent
+EXAM = Path(__file__).parent / "fixtures" / "exam"
+STORE_JS = REPO / "builder" / "assets" / "store.js"
+
+
+@pytest.fixture(scope="module")
+def scenarios() -> list[Scenario]:
+    course = load_course(EXAM / "scenarios")
+    assert course.ok, course.problems
+    return course.scenarios
+
+
+def page(scenarios: list[Scenario], settings: AssessmentSettings | None = None) -> str:
+    return assessment_markdown(scenarios, ui_strings("en"), pass_mark=60,
+                               settings=settings or AssessmentSettings(questions_per_pillar=2))
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def test_settings_defaults_and_the_plugin_mapping() -> None:
+    assert AssessmentSettings.from_config({}) == AssessmentSettings(3, 0, 0, "after_pass")
+    got = AssessmentSettings.from_config({"questions_per_pillar": 1, "max_attempts": 2,
+                                          "retry_after_minutes": 30, "reveal_answers": "always"})
+    assert got == AssessmentSettings(1, 2, 30, "always")
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ({"questions_per_pillar": 0}, "assessment.questions_per_pillar must be a whole number of at "
+                                  "least 1, got 0"),
+    ({"max_attempts": -1}, "assessment.max_attempts must be a whole number of at least 0, got -1"),
+    ({"retry_after_minutes": "ten"}, "assessment.retry_after_minutes must be a whole number of at "
+                                     "least 0, got 'ten'"),
+    ({"max_attempts": True}, "assessment.max_attempts must be a whole number of at least 0, "
+                             "got True"),
+    ({"reveal_answers": "never"}, "assessment.reveal_answers must be 'after_pass' or 'always', "
+                                  "got 'never'"),
+    ({"questions": 3}, "assessment: unknown setting 'questions'; the settings are "
+                       "max_attempts, questions_per_pillar, retry_after_minutes, reveal_answers"),
+])
+def test_bad_settings_are_named(raw: dict, message: str) -> None:
+    with pytest.raises(AssessmentSettingsError) as error:
+        AssessmentSettings.from_config(raw)
+    assert str(error.value) == message
+
+
+# --- the pool ---------------------------------------------------------------------------------
+
+
+def test_the_pool_is_the_exam_only_questions_by_pillar(scenarios: list[Scenario]) -> None:
+    pool = exam_pool(scenarios)
+    assert all(q.exam_only for _, q in pool)
+    assert len(pool) == sum(len(s.exam_only) for s in scenarios) == 12
+    assert [q.pillar for _, q in pool] == ["care"] * 4 + ["spontaneity"] * 4 + ["recovery"] * 4
+    assert pool_counts(scenarios) == {"care": 4, "spontaneity": 4, "recovery": 4}
+    assert attempt_size(scenarios, AssessmentSettings(questions_per_pillar=2)) == 6
+    assert attempt_size(scenarios, AssessmentSettings(questions_per_pillar=9)) == 12
+
+
+def test_the_shipped_course_has_an_exam_pool_for_every_pillar() -> None:
+    course = load_course(REPO / "scenarios")
+    counts = pool_counts(course.scenarios)
+    assert min(counts.values()) >= AssessmentSettings().questions_per_pillar, counts
+
+
+# --- what the page holds before Submit --------------------------------------------------------
+
+
+def texts_of_answers(scenarios: list[Scenario]) -> list[str]:
+    """Feedback and explanations of every exam-only question, as the page would show them."""
+    out = []
+    for _, q in exam_pool(scenarios):
+        out += [str(md_inline(o.feedback)) for o in q.options]
+        out.append(str(md_block(q.explanation)).removeprefix("<p>").removesuffix("</p>"))
+    return out
+
+
+def test_the_page_has_the_questions_but_no_answers(scenarios: list[Scenario]) -> None:
+    html = page(scenarios)
+    for _, q in exam_pool(scenarios):
+        assert str(md_inline(q.prompt)) in html
+        for option in q.options:
+            assert str(md_inline(option.text)) in html
+    for text in texts_of_answers(scenarios):
+        assert text not in html, text
+    assert "data-cc-correct" not in html and "cc-q__explain" not in html
+    assert "cc-opt__feedback" not in html
+    # no link back to the scenario that answers it
+    assert "scenarios/" not in html
+
+
+def flipped(scenarios: list[Scenario]) -> list[Scenario]:
+    """The same course with other right answers in every choice question of the pool."""
+    out = []
+    for s in scenarios:
+        quiz = []
+        for q in s.quiz:
+            if q.exam_only and q.type != "ordering":
+                flags = [o.correct for o in q.options]
+                flags = flags[1:] + flags[:1]
+                if q.type == "multiple" and not any(flags):
+                    flags[0] = True
+                options = [o.model_copy(update={"correct": c})
+                           for o, c in zip(q.options, flags, strict=True)]
+                q = q.model_copy(update={"options": options})
+            quiz.append(q)
+        out.append(s.model_copy(update={"quiz": quiz}))
+    return out
+
+
+def test_the_page_does_not_depend_on_the_answers(scenarios: list[Scenario]) -> None:
+    """Other right answers change only the encoded key: nothing else in the page tells."""
+    strip = re.compile(r'data-cc-key="[^"]*"')
+    before, after = page(scenarios), page(flipped(scenarios))
+    assert before != after
+    assert strip.sub("", before) == strip.sub("", after)
+
+
+def test_option_labels_hide_the_written_order(scenarios: list[Scenario]) -> None:
+    for s, q in exam_pool(scenarios):
+        label_of = labels(q, s.question_key(q))
+        assert sorted(label_of) == list(range(len(q.options)))
+        assert label_of != list(range(len(q.options))), q.id
+
+
+# --- the key ----------------------------------------------------------------------------------
+
+
+def test_the_key_decodes_to_answers_feedback_and_explanations(scenarios: list[Scenario]) -> None:
+    key = answer_key(exam_pool(scenarios))
+    blob = re.search(r'data-cc-key="([^"]*)"', page(scenarios))
+    assert blob is not None
+    decoded = decode_key(blob.group(1).replace("&#34;", '"'))
+    assert decoded == key
+    single = key["lost-booking/x-recovery-1"]
+    assert single["c"] == [1]
+    assert single["f"][1] == "Heron feedback two, thanks."
+    assert single["e"] == "<p>Heron explanation of thanks.</p>"
+    # label -> option index, the inverse of labels()
+    for s, q in exam_pool(scenarios):
+        label_of = labels(q, s.question_key(q))
+        assert [key[s.question_key(q)]["p"][label_of[i]] for i in range(len(q.options))] == list(
+            range(len(q.options)))
+    assert key["lost-booking/x-recovery-2"]["c"] == []  # ordering: the written order
+
+
+def test_the_blob_is_not_readable() -> None:
+    data = {"a": {"f": ["The right answer is to smile."], "e": "Because guests like it."}}
+    blob = encode_key(data)
+    assert "smile" not in blob and "guests" not in blob
+    assert decode_key(blob) == data
+    assert encode_key(data) == blob, "the same content gives the same page"
+
+
+def node_eval(script: str) -> object:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node not found: ./dev.sh test installs it (the runtime is checked with it)")
+    prelude = f"global.window = {{ carecourse: {{}} }};\nrequire({json.dumps(str(STORE_JS))});\n"
+    out = subprocess.run([node, "-e", prelude + script], capture_output=True, text=True,
+                         check=True, timeout=30)
+    return json.loads(out.stdout)
+
+
+def test_the_browser_decodes_with_the_same_numbers() -> None:
+    """store.js's FNV-1a and mulberry32 are the ones examkey.py encodes with."""
+    salts = ["", "a", "0123456789abcdef", "lost-booking/x-care-3:2,0,3,1", "ключ"]
+    got = node_eval(
+        "const cc = window.carecourse;"
+        f"const salts = {json.dumps(salts)};"
+        "console.log(JSON.stringify(salts.map((s) => {"
+        "  const next = cc.numbers(cc.hash(s));"
+        "  return [cc.hash(s), cc.hash(s).toString(36), [0, 1, 2, 3, 4].map(() => next())];"
+        "})));"
+    )
+    from builder.exam_page import base36
+
+    want = []
+    for salt in salts:
+        stream = mulberry32(fnv1a(salt))
+        want.append([fnv1a(salt), base36(fnv1a(salt)), [next(stream) for _ in range(5)]])
+    assert got == want
+
+
+# --- course.json ------------------------------------------------------------------------------
+
+
+def test_course_json_lists_the_pool_without_answers(scenarios: list[Scenario]) -> None:
+    urls = {s.id: f"scenarios/{s.id}/" for s in scenarios}
+    settings = AssessmentSettings(questions_per_pillar=2, max_attempts=3)
+    data = json.loads(course_manifest(scenarios, urls, ui_strings("en"), pass_mark=60,
+                                      assessment=settings))
+    assert data["pass_mark"] == 60
+    assert data["exam"]["per_pillar"] == 2 and data["exam"]["max_attempts"] == 3
+    assert len(data["exam"]["pool"]) == 12
+    assert data["exam"]["pool"][0] == {"key": "lost-booking/x-care-1", "pillar": "care",
+                                       "type": "single", "n": 3}
+    practice = [q["key"] for s in data["scenarios"] for q in s["questions"]]
+    assert practice == ["lost-booking/first-words", "lost-booking/notice-mood",
+                        "late-delivery/tell-when"]
+    text = json.dumps(data)
+    assert "correct" not in text and "Zebra" not in text and "feedback" not in text
