@@ -1,0 +1,1 @@
+(()=>{"use strict";const t=window.carecourse;t.mod.note=async()=>{const o=await t.manifest(),s=o&&t.isObj(o.t)?o.t:{},e=t.el("div","cc-store-note");e.setAttribute("role","alert"),e.append(t.el("p",null,s.storage_full||"Your progress cannot be saved in this browser."),t.button(s.storage_close||"OK","md-button",()=>e.remove())),document.body.append(e)}})();
