@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, _finish, _QuietHandler, _watched_context
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 SITE = REPO / "tests" / "fixtures" / "site"
 RUN = "window.ccPwned=(window.ccPwned||0)+1"
@@ -56,6 +56,15 @@ def hostile_project(root: Path) -> Path:
                   "Watch the table, not just the order.", "What would you say first?",
                   "Go over and ask what is wrong.", "She leaves unhappy."):
         text = text.replace(plain, _quoted(f"{plain} {INLINE}"), 1)
+    exam_only = (  # decoded and shown only after Submit: its texts must stay inert too
+        "  - id: hostile-exam\n    assessment: only\n    type: single\n    pillar: recovery\n"
+        f"    prompt: {_quoted('What now? ' + INLINE)}\n    options:\n"
+        f"      - text: {_quoted('Listen first ' + INLINE)}\n        correct: true\n"
+        f"        feedback: {_quoted('Right. ' + INLINE)}\n"
+        f"      - text: {_quoted('Argue ' + INLINE)}\n"
+        f"        feedback: {_quoted('No. ' + INLINE)}\n"
+        "    explanation: |\n" + "".join(f"      {line}\n" for line in BLOCK.splitlines()))
+    text = text.replace("quiz:\n", "quiz:\n" + exam_only, 1)
     soup.write_text(text, encoding="utf-8")
     nl = root / "scenarios" / "cold-soup.nl.yaml"
     nl.write_text(nl.read_text(encoding="utf-8").replace(
@@ -67,7 +76,8 @@ def hostile_project(root: Path) -> Path:
         "pages:\n"
         f"  scenarios: {_quoted(f'Scenarios <img src=data:x onerror={RUN}>')}\n"
         f"  story: {_quoted(f'What happened [x](javascript:{RUN})')}\n"
-        f"  assessment_intro: {_quoted(f'{{count}} questions <script>{RUN}</script>')}\n"
+        "exam:\n"
+        f"  intro: {_quoted(f'{{count}} questions <script>{RUN}</script>')}\n"
         "quiz:\n"
         f"  check: {_quoted(f'Check <b onclick={RUN}>it</b>')}\n"
         "progress:\n"
@@ -148,6 +158,9 @@ def test_no_script_runs_on_any_page(watched: tuple[Page, list[str]], language: s
         if quiz.count():
             quiz.locator(".cc-opt input").first.check()
             quiz.locator("button.cc-check, button.cc-submit").first.click()
+            if path == "assessment/":  # the decoded feedback and explanation are on the page
+                expect(quiz.locator(".cc-verdict")).to_be_visible()
+                expect(quiz.locator(".cc-q__review")).to_contain_text("click me")
             assert_nothing_ran(page, dialogs)
         for summary in page.locator("article details > summary").all()[:4]:
             summary.click()

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Frame, Locator, Page, expect
+
+from builder.exam_page import labels
+from builder.loader import load_course
+from builder.schema import Question
+
+# The assessment page tells nothing about right answers: the tests know them as a trainer
+# does, from the fixture's scenario files, through the labels the page was built with.
+EXAM_POOL: dict[str, Question] = {
+    s.question_key(q): q
+    for s in load_course(Path(__file__).parent / "fixtures" / "course" / "scenarios").scenarios
+    for q in s.exam_only
+}
 
 READY = ("() => [...document.querySelectorAll('.cc-quiz')]"
          ".every((q) => q.dataset.ccReady === '1' && q.classList.contains('cc-js'))")
@@ -51,12 +65,13 @@ def switch_language(frame: Frame, code: str) -> Frame:
     return _follow(frame, frame.locator(f'a.cc-lang[hreflang="{code}"]'))
 
 
-def put_in_order(frame: Frame, key: str) -> None:
-    """Move an ordering question's steps with its ↑ buttons into the right order."""
+def put_in_order(frame: Frame, key: str, target: list[int] | None = None) -> None:
+    """Move an ordering question's steps with its ↑ buttons into ``target`` (data-cc-index
+    values; default: the right order of a practice question, 0..n-1)."""
     q = frame.locator(f'.cc-q[data-cc-q="{key}"]')
     now = [int(i) for i in q.locator(".cc-opt").evaluate_all(
         "(os) => os.map((o) => o.dataset.ccIndex)")]
-    for pos, index in enumerate(sorted(now)):
+    for pos, index in enumerate(sorted(now) if target is None else target):
         while (at := now.index(index)) > pos:
             q.locator(f'.cc-opt[data-cc-index="{index}"] .cc-move--up').click()
             now[at - 1], now[at] = now[at], now[at - 1]
@@ -113,25 +128,35 @@ def play_to(frame: Frame, rating: str) -> str:
     return path[-1]
 
 
+def _exam_answer(frame: Frame, key: str, *, right: bool) -> None:
+    question, label_of = EXAM_POOL[key], labels(EXAM_POOL[key], key)
+    q = frame.locator(f'#assessment .cc-q[data-cc-q="{key}"]')
+    if question.type == "ordering":
+        if right:  # the steps never start solved: as drawn, they are wrong
+            put_in_order(frame, key, [label_of[i] for i in range(len(question.options))])
+        return
+    wanted = [i for i, o in enumerate(question.options) if o.correct == right]
+    for i in wanted if right else wanted[:1]:
+        q.locator(f'.cc-opt[data-cc-index="{label_of[i]}"] input').check()
+
+
+def _take_assessment(frame: Frame, *, right: bool) -> list[str]:
+    quiz = frame.locator("#assessment")
+    keys = quiz.locator(".cc-quiz__questions > .cc-q").evaluate_all(
+        "(qs) => qs.map((q) => q.dataset.ccQ)")
+    assert keys, "no assessment questions drawn"
+    for key in keys:
+        _exam_answer(frame, key, right=right)
+    quiz.locator(".cc-submit").click()
+    expect(quiz.locator(".cc-verdict--pass" if right else ".cc-verdict--fail")).to_be_visible()
+    return keys
+
+
 def pass_assessment(frame: Frame) -> list[str]:
     """Answer the final assessment correctly and submit it; returns the question keys."""
-    quiz = frame.locator('.cc-quiz[data-cc-mode="exam"]')
-    keys = quiz.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
-    for key in keys:
-        answer_right(frame, key)
-    quiz.locator(".cc-submit").click()
-    expect(quiz.locator(".cc-verdict--pass")).to_be_visible()
-    return keys
+    return _take_assessment(frame, right=True)
 
 
 def fail_assessment(frame: Frame) -> list[str]:
     """Answer every assessment question wrongly and submit; returns the question keys."""
-    quiz = frame.locator('.cc-quiz[data-cc-mode="exam"]')
-    keys = quiz.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
-    for key in keys:
-        q = quiz.locator(f'.cc-q[data-cc-q="{key}"]')
-        if q.get_attribute("data-cc-type") != "ordering":  # ordering: never shown in order
-            q.locator('.cc-opt:not([data-cc-correct="true"]) input').first.check()
-    quiz.locator(".cc-submit").click()
-    expect(quiz.locator(".cc-verdict--fail")).to_be_visible()
-    return keys
+    return _take_assessment(frame, right=False)
