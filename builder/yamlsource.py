@@ -96,3 +96,11 @@ def load(text: str) -> tuple[Any, SourceMap]:
     if node is not None:
         _walk(node, (), smap)
     return data, smap
+
+
+def node_source_map(node: yaml.Node | None) -> SourceMap:
+    """Positions of an already composed document (for loaders with extra tags, e.g. mkdocs.yml)."""
+    smap = SourceMap()
+    if node is not None:
+        _walk(node, (), smap)
+    return smap
