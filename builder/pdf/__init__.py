@@ -17,6 +17,7 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.loader import Course
 from builder.pdf.certificates import (
@@ -54,9 +55,13 @@ __all__ = [
     "make_certificate",
     "make_certificates",
     "make_handbook",
+    "pdf_bytes",
     "read_roster",
     "settings_from_mkdocs",
 ]
+
+if TYPE_CHECKING:
+    from builder.course import Edition
 
 log = logging.getLogger("carecourse")
 
@@ -72,6 +77,16 @@ def _make(kind: str, project_dir: Path, language: str, out: Path, settings: PdfS
     pages = write_pdf(html, out, base_dir=project_dir)
     log.debug("wrote %s (%d pages)", out, pages)
     return Path(out), pages
+
+
+def pdf_bytes(kind: str, edition: Edition, settings: PdfSettings) -> bytes:
+    """The handbook or answer key of an edition, as PDF bytes (nothing is loaded again)."""
+    from builder.pdf.engine import render
+
+    project_dir = edition.settings.project_dir
+    view = course_view(project_dir, settings, edition.language, localized=edition.localized)
+    html = handbook_html(settings, view) if kind == "handbook" else answer_key_html(settings, view)
+    return bytes(render(html, base_dir=project_dir).write_pdf())
 
 
 def make_handbook(project_dir: Path, language: str, out: Path, *, settings: PdfSettings,
