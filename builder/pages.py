@@ -1,0 +1,146 @@
+"""The Markdown pages of one language's site, assembled from its :class:`Edition`.
+
+Generated pages (scenarios, pillar practice, assessment, progress) and the hand-written
+pages as the site shows them (home with its downloads box, the untranslated note). Links
+between pages are relative URLs, computed here as MkDocs will write them, so the
+compiled tree builds the same with any MkDocs-compatible generator.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from mkdocs.utils import get_relative_url
+
+from builder.course import Edition
+from builder.languages import with_untranslated_note
+from builder.pillars import PILLAR_IDS
+from builder.render import (
+    assessment_markdown,
+    downloads_markdown,
+    pillar_questions,
+    pillar_quiz_markdown,
+    progress_markdown,
+    quiz_html,
+    scenario_markdown,
+    with_continue_link,
+)
+from builder.schema import Scenario
+
+# Practice questions per pillar page: the page stays small at any course size
+PRACTICE_PER_PAGE = 20
+
+
+def page_url(uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page ``uri`` (relative to the site root)."""
+    stem, _ = posixpath.splitext(uri)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def linker(edition: Edition, uri: str) -> Callable[[str], str]:
+    """Maps a page source (``scenarios/x.md``) to a URL relative to page ``uri``."""
+    dir_urls = edition.settings.use_directory_urls
+    here = page_url(uri, dir_urls)
+    return lambda target: get_relative_url(page_url(target, dir_urls), here)
+
+
+def scenario_page(edition: Edition, scenario: Scenario) -> str:
+    note = edition.ui["pages"]["partly_translated"] if edition.untranslated(scenario.id) else None
+    return scenario_markdown(scenario, edition.ui, note=note)
+
+
+def practice_uri(pillar: str, part: int) -> str:
+    """``pillars/care.md`` holds the first questions; ``pillars/care-2.md`` the next..."""
+    return f"pillars/{pillar}.md" if part == 1 else f"pillars/{pillar}-{part}.md"
+
+
+def practice_parts(edition: Edition, pillar: str) -> int:
+    count = len(pillar_questions(list(edition.scenarios), pillar))
+    return max(1, -(-count // PRACTICE_PER_PAGE))
+
+
+def practice_markdown(edition: Edition, pillar: str, part: int) -> str:
+    """Part ``part`` of a pillar's practice questions, with links to the other parts."""
+    scenarios = list(edition.scenarios)
+    uri = practice_uri(pillar, part)
+    link = linker(edition, uri)
+    parts = practice_parts(edition, pillar)
+    if parts == 1:
+        return pillar_quiz_markdown(scenarios, pillar, edition.ui, link)
+    pages = edition.ui["pages"]
+    items = pillar_questions(scenarios, pillar)
+    first = (part - 1) * PRACTICE_PER_PAGE
+    shown = items[first:first + PRACTICE_PER_PAGE]
+    where = pages["practice_part"].format(first=first + 1, last=first + len(shown),
+                                          count=len(items))
+    def source_link(n: int) -> str:  # a Markdown link to the part's source: MkDocs resolves it
+        return posixpath.relpath(practice_uri(pillar, n), posixpath.dirname(uri))
+
+    steps = []
+    if part > 1:
+        steps.append(f"[← {pages['practice_previous']}]({source_link(part - 1)})")
+    if part < parts:
+        steps.append(f"[{pages['practice_next']} →]({source_link(part + 1)})")
+    intro = pages["practise_pillar_intro"].format(count=len(items))
+    quiz = quiz_html(f"pillar-{pillar}-{part}" if part > 1 else f"pillar-{pillar}", shown,
+                     edition.ui, link=link)
+    return (f"## {pages['practise_pillar']}\n\n{intro} {where}\n\n{quiz}\n\n"
+            f"{' · '.join(steps)}\n")
+
+
+def _home(edition: Edition, markdown: str, pdf: bool) -> str:
+    markdown = with_continue_link(markdown)
+    if pdf:
+        markdown = markdown.rstrip() + "\n\n" + downloads_markdown(
+            edition.ui, edition.language) + "\n"
+    return markdown
+
+
+def assessment_page(edition: Edition) -> str:
+    course = edition.settings.course
+    return assessment_markdown(
+        list(edition.scenarios),
+        edition.ui,
+        pass_mark=course.pass_mark,
+        # until the exam area draws per pillar from the exam-only pool (CONTRACTS.md 1)
+        per_scenario=course.assessment.questions_per_pillar,
+        link=linker(edition, "assessment.md"),
+        course_title=edition.site_name,
+        organisation=course.organisation,
+        language=edition.language,
+    )
+
+
+def hand_written_page(edition: Edition, uri: str, markdown: str, fallback: bool, *,
+                      pdf: bool) -> str:
+    """A page of ``content/<lang>/`` as the site shows it (``pdf``: link the PDFs)."""
+    if uri == "index.md":
+        markdown = _home(edition, markdown, pdf)
+    if fallback:
+        markdown = with_untranslated_note(markdown, edition.ui["pages"]["not_translated"])
+    for pillar in PILLAR_IDS:
+        if uri == practice_uri(pillar, 1):
+            return markdown.rstrip() + "\n\n" + practice_markdown(edition, pillar, 1)
+    return markdown
+
+
+def generated_pages(edition: Edition, written: set[str]) -> dict[str, Callable[[], str]]:
+    """Every page the course adds to the hand-written ones: uri -> how to make it."""
+    out: dict[str, Callable[[], str]] = {}
+    for scenario in edition.scenarios:
+        out[f"scenarios/{scenario.id}.md"] = (lambda s=scenario: scenario_page(edition, s))
+    for pillar in PILLAR_IDS:
+        title = edition.ui["pillars"][pillar]
+        for part in range(1, practice_parts(edition, pillar) + 1):
+            uri = practice_uri(pillar, part)
+            if uri in written:
+                continue
+            out[uri] = (lambda p=pillar, n=part, t=title:
+                        f"# {t}\n\n" + practice_markdown(edition, p, n))
+    out["assessment.md"] = lambda: assessment_page(edition)
+    out["progress.md"] = lambda: progress_markdown(edition.ui)
+    return out
