@@ -11,10 +11,6 @@ from builder.schema import Scenario
 NavItem = str | dict[str, Any]
 
 
-def chunk_title(template: str, first: int, last: int) -> str:
-    return template.format(first=first, last=last)
-
-
 def scenario_nav(
     scenarios: Sequence[Scenario], per_section: int, chunk_template: str = "{first}–{last}"
 ) -> list[NavItem]:
@@ -29,7 +25,7 @@ def scenario_nav(
     groups: list[NavItem] = []
     for start in range(0, len(entries), per_section):
         chunk = entries[start : start + per_section]
-        title = chunk_title(chunk_template, start + 1, start + len(chunk))
+        title = chunk_template.format(first=start + 1, last=start + len(chunk))
         groups.append({title: chunk})
     return groups
 

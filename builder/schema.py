@@ -123,9 +123,6 @@ class Roleplay(_Strict):
     points: list[Point] = Field(min_length=1)
     endings: list[Ending] = Field(min_length=1)
 
-    def node(self, node_id: str) -> Point | Ending | None:
-        return next((n for n in [*self.points, *self.endings] if n.id == node_id), None)
-
 
 class Scenario(_Strict):
     id: Slug

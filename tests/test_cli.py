@@ -116,5 +116,5 @@ def test_mkdocs_build_strict_on_shipped_course(project: Path) -> None:
 
 def test_missing_config_is_a_message(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2, "a missing mkdocs.yml is a usage error"
     assert "mkdocs.yml not found" in result.stderr and "Traceback" not in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.coverage import check_languages, format_table
-from builder.languages import alternates, configured_languages, with_untranslated_note
+from builder.languages import alternates, with_untranslated_note
 from builder.loader import load_course
 from builder.problems import errors, report
 from builder.translate import localize_course
@@ -79,10 +79,8 @@ def test_shipped_translations_are_consistent(repo: Path) -> None:
     assert [row.language for row in rows if row.complete] == ["en", "nl", "ru", "tr", "it"]
 
 
-def test_language_settings() -> None:
-    langs = configured_languages({"en": "English", "nl": {"name": "Nederlands"}}, None)
-    assert langs == {"en": "English", "nl": "Nederlands"}
-    assert configured_languages({}, "it") == {"it": "it"}
+def test_language_selector_links() -> None:
+    langs = {"en": "English", "nl": "Nederlands"}
     assert alternates(langs)[1] == {"name": "Nederlands", "link": "../nl/", "lang": "nl"}
 
 

@@ -75,12 +75,6 @@ class CertificateReport:
     def bad_lines(self) -> list[int]:
         return sorted({p.line for p in self.problems})
 
-    def summary(self) -> str:
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{len(self.written)} certificate(s) written, "
-                     f"{len(self.bad_lines)} row(s) refused")
-        return "\n".join(lines)
-
 
 # --- reading the roster ----------------------------------------------------------------------
 
