@@ -24,6 +24,7 @@ from builder.languages import root_index_html
 from builder.outdir import link_copy, locked, recover, staging_dir, swap_into_place
 
 log = logging.getLogger("carecourse")
+UNEXPECTED = 3
 SITES = "sites.json"  # target folder -> language -> digest of the tree it was built from
 
 
@@ -42,6 +43,7 @@ class Outcome:
     reused: bool
     error: str | None
     said: str
+    crash: str | None = None
 
 
 _JOB: tuple[Editions, BuildOptions, Path, Path, dict[str, str]] | None = None
@@ -82,8 +84,9 @@ def _language(language: str) -> Outcome:
             for item in current.iterdir():
                 (link_copy if item.is_dir() else os.link)(item, out / item.name)
         return Outcome(language, digest, True, None, "")
-    ok, said = run_generator(options.generator, tree.config_file, out, strict=options.strict)
-    return Outcome(language, digest, False, None if ok else f"build failed ({language})", said)
+    done = run_generator(options.generator, tree.config_file, out, strict=options.strict)
+    return Outcome(language, digest, False, None if done.ok else f"build failed ({language})",
+                   done.said, done.crash)
 
 
 def _run_all(languages: list[str]) -> list[Outcome]:
@@ -110,6 +113,12 @@ def build_site(editions: Editions, target: Path, options: BuildOptions) -> int:
             _JOB = (editions, options, staging, target, before)
             outcomes = _run_all(list(editions.editions))
             failures = [o for o in outcomes if o.error]
+            crashes = [o for o in outcomes if o.crash]
+            if crashes:
+                print(f"carecourse: {options.generator} stopped "
+                      f"({', '.join(o.language for o in crashes)}): {crashes[0].crash}; "
+                      "nothing was replaced.", file=sys.stderr)
+                return UNEXPECTED
             for outcome in outcomes:
                 if outcome.said:
                     print(outcome.said, file=sys.stderr)

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 GENERATORS = ("mkdocs", "properdocs")
@@ -40,20 +41,29 @@ def generator_command(generator: str, config_file: Path, site_dir: Path, *,
     return [*command, "--strict"] if strict else command
 
 
+@dataclass(frozen=True)
+class Generated:
+    ok: bool
+    said: str  # what the generator said that a trainer should read (warnings, errors)
+    crash: str | None = None  # the last line of a traceback: the generator itself stopped
+
+
 def run_generator(generator: str, config_file: Path, site_dir: Path, *,
-                  strict: bool = False) -> tuple[bool, str]:
-    """Build one tree; returns (ok, what the generator said that a trainer should read)."""
+                  strict: bool = False) -> Generated:
+    """Build one compiled tree with the generator, as its own process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         generator_command(generator, config_file, site_dir, strict=strict),
         cwd=config_file.parent, env=env, capture_output=True, text=True,
-        preexec_fn=die_with_parent,
+        preexec_fn=die_with_parent,  # build workers run no threads
     )
-    said = "\n".join(line for line in (result.stdout + result.stderr).splitlines()
-                     if line.strip() and not line.startswith(_QUIET))
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if result.returncode == 0:
         utf8_search_index(site_dir)
-    return result.returncode == 0, said
+    if any(line.startswith("Traceback") for line in lines):
+        return Generated(False, "", lines[-1].strip())
+    said = "\n".join(line for line in lines if not line.startswith(_QUIET))
+    return Generated(result.returncode == 0, said)
 
 
 def utf8_search_index(site_dir: Path) -> None:

@@ -27,9 +27,8 @@ from pydantic_core import PydanticCustomError
 
 from builder.problems import Problem
 
-LanguageCode = Annotated[
-    str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)
-]
+LANGUAGE_CODE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"  # BCP 47-ish: nl, pt-BR, zh-Hant
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE, max_length=35)]
 REPLACED = {
     "assessment_questions_per_scenario": (
         "this setting was replaced by 'assessment: {questions_per_pillar: 3}' (questions "

@@ -7,6 +7,7 @@ carecourse block is reported at its line and column, as scenario errors are.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,14 @@ from pydantic import BaseModel, ValidationError
 from builder.loader import display_path
 from builder.problems import Path as DataPath
 from builder.problems import Problem, did_you_mean, format_path, quoted_list
-from builder.settings import Assessment, CourseOptions, Language, Settings, SettingsError
+from builder.settings import (
+    LANGUAGE_CODE,
+    Assessment,
+    CourseOptions,
+    Language,
+    Settings,
+    SettingsError,
+)
 from builder.yamlsource import SourceMap, node_source_map
 
 PLUGIN = "carecourse"
@@ -118,6 +126,15 @@ def _shown(loc: DataPath) -> str:
                              if not (i == 1 and loc[0] == "plugins" and isinstance(p, int))))
 
 
+def _without_typo_twins(errs: list[Any]) -> list[Any]:
+    """``nam:`` yields a missing 'name' and an unknown 'nam': the second says it all."""
+    unknown = {(tuple(e["loc"][:-1]), str(e["loc"][-1]))
+               for e in errs if e["type"] == "extra_forbidden"}
+    return [e for e in errs if not (e["type"] == "missing" and any(
+        parent == tuple(e["loc"][:-1]) and did_you_mean(k, [str(e["loc"][-1])])
+        for parent, k in unknown))]
+
+
 def _model_at(loc: DataPath) -> type[BaseModel] | None:
     """The settings model that describes the mapping at ``loc`` (for key suggestions)."""
     if not loc:
@@ -210,12 +227,13 @@ def settings_from_file(config_file: Path, overrides: dict[str, Any]) -> Settings
         try:
             course = CourseOptions.model_validate(block)
         except ValidationError as exc:
-            for err in exc.errors():
+            for err in _without_typo_twins(exc.errors()):
                 loc, message, key = _message(err)
                 problems.append(at((*prefix, *loc), message, key))
+    written = block.get("languages") if isinstance(block, dict) else None
     known = _material_languages()
-    for code in course.languages if known else []:
-        if code not in known:
+    for code in map(str, written if isinstance(written, dict) and known else []):
+        if known and re.fullmatch(LANGUAGE_CODE, code) and code not in known:
             hint = did_you_mean(code, sorted(known)) or " (the theme has no words for it)"
             problems.append(at((*prefix, "languages", code),
                                f"'{code}' is not a language Material for MkDocs knows{hint}",
