@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,8 @@ def pages(edition: Edition, cache: Cache | None = None, *, pdf: bool = True) -> 
     for source in edition.pages:
         text = source.path.read_text(encoding="utf-8-sig")
         key = content_key("page", keys["*"], source.uri, text, source.fallback, pdf)
-        out[source.uri] = _cached(cache, "pages", key, lambda s=source, t=text: hand_written_page(
-            edition, s.uri, t, s.fallback, pdf=pdf))
+        page = partial(hand_written_page, edition, source.uri, text, source.fallback, pdf=pdf)
+        out[source.uri] = _cached(cache, "pages", key, page)
     for uri, make in generated_pages(edition, written).items():
         key = keys.get(uri) or content_key("generated", keys["*"], uri)
         out[uri] = _cached(cache, "pages", key, make)

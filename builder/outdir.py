@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -79,7 +80,7 @@ def staging_dir(target: Path) -> Path:
     return staging
 
 
-def _renameat2() -> ctypes._CFuncPtr | None:
+def _renameat2() -> Any:
     name = ctypes.util.find_library("c")
     try:
         func = ctypes.CDLL(name, use_errno=True).renameat2

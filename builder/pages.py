@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from functools import partial
 
 from mkdocs.utils import get_relative_url
 
@@ -128,19 +129,22 @@ def hand_written_page(edition: Edition, uri: str, markdown: str, fallback: bool,
     return markdown
 
 
+def _generated_pillar_page(edition: Edition, pillar: str, part: int) -> str:
+    """A pillar page no one wrote (or a further part): its title and the practice."""
+    return f"# {edition.ui['pillars'][pillar]}\n\n" + practice_markdown(edition, pillar, part)
+
+
 def generated_pages(edition: Edition, written: set[str]) -> dict[str, Callable[[], str]]:
     """Every page the course adds to the hand-written ones: uri -> how to make it."""
     out: dict[str, Callable[[], str]] = {}
     for scenario in edition.scenarios:
-        out[f"scenarios/{scenario.id}.md"] = (lambda s=scenario: scenario_page(edition, s))
+        out[f"scenarios/{scenario.id}.md"] = partial(scenario_page, edition, scenario)
     for pillar in PILLAR_IDS:
-        title = edition.ui["pillars"][pillar]
         for part in range(1, practice_parts(edition, pillar) + 1):
             uri = practice_uri(pillar, part)
             if uri in written:
                 continue
-            out[uri] = (lambda p=pillar, n=part, t=title:
-                        f"# {t}\n\n" + practice_markdown(edition, p, n))
+            out[uri] = partial(_generated_pillar_page, edition, pillar, part)
     out["assessment.md"] = lambda: assessment_page(edition)
     out["progress.md"] = lambda: progress_markdown(edition.ui)
     return out

@@ -82,7 +82,7 @@ def _parse(config_file: Path) -> tuple[Any, SourceMap]:
     except OSError as exc:
         raise SettingsError([Problem(name, 1, 1, "", f"cannot be read ({exc.strerror})")]) \
             from None
-    loader_class = type("Loader", (_Loader,), {})
+    loader_class: Any = type("Loader", (_Loader,), {})
     loader_class.add_constructor("!relative",
                                  functools.partial(_relative, config_file.parent))
     loader = loader_class(text)
@@ -265,7 +265,7 @@ def _settings(config_file: Path, data: dict[str, Any], course: CourseOptions,
         raise SettingsError(problems)
     return Settings(
         config_file=config_file,
-        site_name=values["site_name"].strip(),
+        site_name=str(values["site_name"]).strip(),
         site_description=values["site_description"],
         site_url=values["site_url"] or None,
         copyright=values["copyright"],

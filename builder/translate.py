@@ -218,9 +218,10 @@ class _Overlay:
         done = 0
         if play.title is not None:
             done += self.texts(top, loc, ("title",), merged)
-        for kind, base_nodes, fixed in (("points", play.points, ("id",)),
-                                        ("endings", play.endings, ("id", "rating", "pillars",
-                                                                   "recover"))):
+        groups: tuple[tuple[str, list[Any], tuple[str, ...]], ...] = (
+            ("points", play.points, ("id",)),
+            ("endings", play.endings, ("id", "rating", "pillars", "recover")))
+        for kind, base_nodes, fixed in groups:
             items = top.get(kind)
             if items is not None and not isinstance(items, list):
                 self.error((*loc, kind), f"expected a list of {kind}")

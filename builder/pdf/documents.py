@@ -189,7 +189,7 @@ def css_content(template: str, **parts: str) -> Markup:
 
     Each ``{name}`` becomes the CSS expression ``parts[name]``, e.g. ``counter(page)``.
     """
-    out = []
+    out: list[str] = []
     for literal, name, _, _ in string.Formatter().parse(template):
         if literal:
             out.append(css_string(literal))

@@ -22,7 +22,7 @@ class OfflineFetcher(URLFetcher):
     def __init__(self) -> None:
         super().__init__(allowed_protocols=ALLOWED_SCHEMES, allow_redirects=False)
 
-    def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+    def fetch(self, url, headers=None):
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme not in ALLOWED_SCHEMES:
             raise ValueError(f"the PDFs load nothing from the network; refused {url}")
