@@ -147,8 +147,11 @@ def _overrides(edition: Edition) -> dict[str, bytes]:
 
 
 def tree_files(edition: Edition, *, site_url: str | None = None, pdf: bool | None = None,
-               cache: Cache | None = None) -> dict[str, bytes]:
-    """The whole compiled tree of a language: relative path -> content."""
+               cache: Cache | None = None, preview: bool = False) -> dict[str, bytes]:
+    """The whole compiled tree of a language: relative path -> content.
+
+    ``preview``: for ``carecourse serve``, without the search plugin (Material's search
+    fails on MkDocs' dirty rebuilds, which rebuild only the pages that changed)."""
     with_pdf = edition.settings.course.pdf if pdf is None else pdf
     docs = docs_files(edition, pdf=with_pdf, cache=cache)
     nav = edition.settings.nav
@@ -157,6 +160,8 @@ def tree_files(edition: Edition, *, site_url: str | None = None, pdf: bool | Non
                          list(edition.scenarios), edition.ui,
                          per_section=edition.settings.course.scenarios_per_section)
     config = site_config(edition, nav, site_url=site_url)
+    if preview:
+        config["plugins"] = [p for p in config.get("plugins", ["search"]) if p != "search"]
     files = {f"{DOCS_DIR}/{uri}": data for uri, data in docs.items()}
     files.update({f"{OVERRIDES_DIR}/{uri}": data for uri, data in _overrides(edition).items()})
     source = os.path.relpath(edition.settings.config_file, Path.cwd())

@@ -50,7 +50,7 @@ def recompile(settings: Settings, language: str, root: Path) -> Tree | None:
               file=sys.stderr)
         return None
     cache = Cache(settings.project_dir / CACHE_DIR)
-    return compile_edition(editions[language], root, pdf=False, cache=cache)
+    return compile_edition(editions[language], root, pdf=False, cache=cache, preview=True)
 
 
 def watch(settings: Settings, language: str, root: Path, stop: threading.Event,
