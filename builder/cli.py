@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -142,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return UNEXPECTED
     except Exception as exc:
+        if args.verbose:  # the details a bug report needs
+            traceback.print_exc()
         print(f"carecourse: unexpected error ({type(exc).__name__}: {exc}); {REPORT_TO}.",
               file=sys.stderr)
         return UNEXPECTED
