@@ -23,7 +23,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "site"
 def run(*args: str, cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "builder.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=180, **kwargs)  # type: ignore[call-overload]
+                          capture_output=True, text=True, timeout=600, **kwargs)  # type: ignore[call-overload]
 
 
 def listing(folder: Path) -> dict[str, bytes]:

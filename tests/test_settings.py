@@ -89,7 +89,7 @@ def test_check_and_build_refuse_bad_settings_alike(case: str, command: str,
     (project / "mkdocs.yml").write_text((CASES / case / "mkdocs.yml").read_text())
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "builder.cli", command], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=60)
+                            env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").strip()
