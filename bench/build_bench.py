@@ -138,8 +138,9 @@ def measure(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ("| N | check s (again) | build s | build CPU s | plain CPU s | **CPU ratio** | peak MB | "
-            "2nd build s (share) | largest page | differing files |\n" + "|---" * 10 + "|")
+    head = ("| N | check s (again) | build s | build CPU s | plain CPU s | **CPU ratio** | "
+            "peak MB | 2nd build s (share) | largest page | differing files |\n"
+            + "|---" * 10 + "|")
     lines = [head]
     for r in rows:
         page, size = r["largest_page"]
