@@ -30,7 +30,7 @@ from builder.render import (
 from builder.schema import Scenario
 
 # Practice questions per pillar page: the page stays small at any course size
-PRACTICE_PER_PAGE = 20
+PRACTICE_PER_PAGE = 12
 
 
 def page_url(uri: str, use_directory_urls: bool = True) -> str:
