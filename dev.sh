@@ -87,6 +87,7 @@ case "${1:-}" in
     python_env test
     browser_env
     .venv/bin/ruff check builder tests bench
+    .venv/bin/mypy    # the type checker, on builder/ (settings in pyproject.toml)
     .venv/bin/python -m pytest "${@:2}"
     ;;
   *)

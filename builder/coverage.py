@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.languages import docs_dir_for
-from builder.loader import Course, display_path
+from builder.loader import display_path
 from builder.problems import Problem
-from builder.translate import LocalizedCourse, localize_course, stray_translations
+from builder.translate import LocalizedCourse
 
 
 @dataclass(frozen=True)
@@ -52,24 +52,6 @@ def coverage_row(localized: LocalizedCourse, default_docs: Path, default: str) -
         have = _pages(default_docs.parent / localized.language)
         pages = (len(wanted & have), len(wanted))
     return Row(localized.language, scenarios, pages, questions)
-
-
-def check_languages(
-    course: Course, languages: list[str], default_docs: Path
-) -> tuple[list[Row], list[Problem]]:
-    """Coverage rows and every translation problem, for every language."""
-    default = languages[0]
-    rows: list[Row] = []
-    problems: list[Problem] = []
-    if course.directory is not None:
-        problems.extend(stray_translations(course.directory, languages))
-    for language in languages:
-        localized = localize_course(course, language, default)
-        problems.extend(localized.problems)
-        if language != default:
-            problems.extend(page_problems(default_docs, default, language))
-        rows.append(coverage_row(localized, default_docs, default))
-    return rows, problems
 
 
 def format_table(rows: list[Row], default: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from builder import markdown
-from builder.assessment import AssessmentSettings, attempt_size, exam_pool
+from builder.assessment import attempt_size, exam_pool
 from builder.examkey import encode_key, fnv1a
 from builder.order import seeded_order
 from builder.render import (
@@ -22,6 +22,7 @@ from builder.render import (
     template_env,
 )
 from builder.schema import Question, Scenario
+from builder.settings import Assessment
 
 QUIZ_ID = "assessment"
 # Material's search plugin leaves out pages with this front matter (checked: 9.8).
@@ -96,12 +97,13 @@ def assessment_markdown(
     ui: dict[str, Any],
     *,
     pass_mark: int,
-    settings: AssessmentSettings,
+    settings: Assessment,
     course_title: str = "",
     organisation: str = "",
     language: str = "en",
 ) -> str:
-    """The assessment page's Markdown (give the page :data:`SEARCH_EXCLUDED` as meta)."""
+    """The assessment page's Markdown (``builder.pages`` gives the page
+    :data:`SEARCH_EXCLUDED` as front matter)."""
     pool = exam_pool(scenarios)
     count = attempt_size(scenarios, settings)
     intro = md_block(ui["exam"]["intro"].format(count=count, pass_mark=pass_mark))

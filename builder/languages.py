@@ -11,32 +11,8 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 from builder.markdown import admonition
-
-ENV_LANGUAGE = "CARECOURSE_LANGUAGE"
-
-
-def configured_languages(setting: dict[str, Any], theme_language: str | None) -> dict[str, str]:
-    """``{code: name}`` in course order; the first is the default language.
-
-    Each entry is either ``nl: Nederlands`` or
-    ``nl: {name: Nederlands, site_name: Service met zorg}``.
-    """
-    if setting:
-        return {
-            str(code): str(value.get("name", code) if isinstance(value, dict) else value)
-            for code, value in setting.items()
-        }
-    code = theme_language or "en"
-    return {code: code}
-
-
-def site_name_for(setting: dict[str, Any], language: str) -> str | None:
-    """The course title in ``language``, when mkdocs.yml gives one."""
-    value = setting.get(language)
-    return str(value["site_name"]) if isinstance(value, dict) and "site_name" in value else None
 
 
 def docs_dir_for(default_docs: Path, default_language: str, language: str) -> Path:

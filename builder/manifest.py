@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from builder.assessment import AssessmentSettings, exam_pool
+from builder.assessment import exam_pool
 from builder.schema import Question, Scenario
+from builder.settings import Assessment
 
 
 def course_manifest(
@@ -16,7 +17,7 @@ def course_manifest(
     ui: dict[str, Any],
     *,
     pass_mark: int = 80,
-    assessment: AssessmentSettings | None = None,
+    assessment: Assessment | None = None,
 ) -> str:
     """``assets/carecourse/course.json`` (CONTRACTS.md, section 4): what the progress
     runtime and the LMS shell need to know. No answers."""
@@ -25,7 +26,7 @@ def course_manifest(
         return {"key": s.question_key(q), "pillar": q.pillar, "type": q.type,
                 "n": len(q.options)}
 
-    settings = assessment or AssessmentSettings()
+    settings = assessment or Assessment()
     data = {
         "pass_mark": pass_mark,
         "pillars": ui["pillars"],
@@ -41,6 +42,14 @@ def course_manifest(
             }
             for s in scenarios
         ],
-        "exam": {**settings.as_json(), "pool": [brief(s, q) for s, q in exam_pool(scenarios)]},
+        "exam": {**exam_settings(settings),
+                 "pool": [brief(s, q) for s, q in exam_pool(scenarios)]},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def exam_settings(settings: Assessment) -> dict[str, Any]:
+    """The assessment settings as course.json gives them to the runtime and the LMS."""
+    return {"per_pillar": settings.questions_per_pillar, "max_attempts": settings.max_attempts,
+            "retry_after_minutes": settings.retry_after_minutes,
+            "reveal_answers": settings.reveal_answers}

@@ -47,6 +47,7 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (
 DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True},
 }
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")  # MkDocs adds them to every config
 # headings inside a text field are not sections of the page: no anchors, no permalinks
 PAGE_ONLY = frozenset({"toc"})
 
@@ -135,6 +136,24 @@ class MarkdownConfig:
         default_factory=lambda: {k: dict(v) for k, v in DEFAULT_CONFIGS.items()},
         compare=False, hash=False)
     allow_raw_html: bool = False
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Any] | Mapping[str, Any], *,
+                     allow_raw_html: bool = False) -> MarkdownConfig:
+        """From ``markdown_extensions`` as written in ``mkdocs.yml`` (names, or one-key
+        mappings of a name to its settings), read as MkDocs reads it: its built-in
+        ``toc``, ``tables`` and ``fenced_code`` first, each extension once."""
+        items = ([{k: v} for k, v in entries.items()] if isinstance(entries, Mapping)
+                 else list(entries))
+        names: list[str] = list(MKDOCS_BUILTINS)
+        configs: dict[str, Any] = {}
+        for item in items:
+            pairs = item.items() if isinstance(item, Mapping) else [(item, None)]
+            for name, values in pairs:
+                names.append(str(name))
+                if isinstance(values, Mapping):
+                    configs[str(name)] = dict(values)
+        return cls.from_mkdocs(dict.fromkeys(names), configs, allow_raw_html=allow_raw_html)
 
     @classmethod
     def from_mkdocs(cls, extensions: Iterable[Any], configs: Mapping[str, Any] | None,

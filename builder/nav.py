@@ -12,27 +12,38 @@ from builder.schema import Scenario
 NavItem = str | dict[str, Any]
 
 
-def chunk_title(template: str, first: int, last: int) -> str:
-    return template.format(first=first, last=last)
+SECTIONS_PER_BLOCK = 10
+
+
+def _grouped(entries: list[NavItem], size: int, first: int, template: str) -> list[NavItem]:
+    groups: list[NavItem] = []
+    for start in range(0, len(entries), size):
+        chunk = entries[start : start + size]
+        last = min(first + start + size, first + len(entries)) - 1
+        groups.append({template.format(first=first + start, last=last): chunk})
+    return groups
 
 
 def scenario_nav(
     scenarios: Sequence[Scenario], per_section: int, chunk_template: str = "{first}–{last}"
 ) -> list[NavItem]:
-    """Scenario entries, grouped into sub-sections of ``per_section`` when there are many.
+    """Scenario entries, grouped into sub-sections of ``per_section`` when there are many,
+    and those into blocks of ten sections when there are more than ten.
 
-    Material writes the navigation into every page; with ``navigation.prune`` only
-    the open section is written, so grouping keeps the site size linear.
+    Material writes the navigation into every page; with ``navigation.prune`` only the
+    open section's entries are written, and the titles of its siblings: two levels keep
+    every page's navigation small (about N/250 + 10 + 25 entries) at any course size.
     """
     entries: list[NavItem] = [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in scenarios]
     if per_section <= 0 or len(entries) <= per_section:
         return entries
-    groups: list[NavItem] = []
-    for start in range(0, len(entries), per_section):
-        chunk = entries[start : start + per_section]
-        title = chunk_title(chunk_template, start + 1, start + len(chunk))
-        groups.append({title: chunk})
-    return groups
+    block = per_section * SECTIONS_PER_BLOCK
+    if len(entries) <= block:
+        return _grouped(entries, per_section, 1, chunk_template)
+    return [{chunk_template.format(first=start + 1, last=start + len(part)):
+             _grouped(part, per_section, start + 1, chunk_template)}
+            for start in range(0, len(entries), block)
+            for part in [entries[start : start + block]]]
 
 
 def course_nav(

@@ -49,26 +49,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from builder.loader import Course, display_path
 from builder.problems import Path as DataPath
 from builder.problems import Problem, errors, format_path
 from builder.quality_course import course_findings
 from builder.quality_items import Finding, language_findings
+from builder.schema import Scenario
 from builder.translate import localize_course, overlay_path
 from builder.yamlsource import SourceMap, YamlSyntaxError, load
 
 DEFAULT_QUESTIONS_PER_PILLAR = 3
-
-
-def questions_per_pillar(plugin_config: Mapping[str, Any] | None) -> int:
-    """``assessment: questions_per_pillar`` from the plugin settings, or the default."""
-    assessment = plugin_config.get("assessment") if plugin_config is not None else None
-    value = assessment.get("questions_per_pillar") if isinstance(assessment, Mapping) else None
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return DEFAULT_QUESTIONS_PER_PILLAR
 
 
 @dataclass(frozen=True)
@@ -132,14 +123,20 @@ class _Locator:
 
 
 def quality_problems(course: Course, languages: Sequence[str],
-                     per_pillar: int = DEFAULT_QUESTIONS_PER_PILLAR) -> list[Problem]:
-    """Every item-quality warning for the course, in every language, sorted."""
+                     per_pillar: int = DEFAULT_QUESTIONS_PER_PILLAR, *,
+                     localized: Mapping[str, Sequence[Scenario]] | None = None) -> list[Problem]:
+    """Every item-quality warning for the course, in every language (the default first),
+    sorted. ``localized``: the scenarios of each language, when they are loaded already."""
     default = languages[0]
     locator = _Locator(course, default)
     found = {locator.warning(f, default) for f in course_findings(course.scenarios, per_pillar)}
     for language in languages:
-        scenarios = (course.scenarios if language == default
-                     else localize_course(course, language, default).scenarios)
+        if localized is not None:
+            scenarios = localized[language]
+        elif language == default:
+            scenarios = course.scenarios
+        else:
+            scenarios = localize_course(course, language, default).scenarios
         found.update(locator.warning(f, language) for f in language_findings(scenarios, language))
     return sorted(p for p in found if p is not None)
 

@@ -97,11 +97,13 @@ def quiz_html(
     ui: dict[str, Any],
     *,
     link: Linker | None = None,
+    first: int = 1,
 ) -> str:
     """A practice quiz as HTML. ``link`` is given when questions come from several
-    scenarios. (The final assessment is ``builder.assessment``'s.)"""
+    scenarios; ``first`` numbers the first question (a pillar's later practice pages).
+    (The final assessment is ``builder.exam_page``'s.)"""
     rendered = []
-    for number, (scenario, question) in enumerate(items, 1):
+    for number, (scenario, question) in enumerate(items, first):
         key = scenario.question_key(question)
         rendered.append(
             QuizItem(

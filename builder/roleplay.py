@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 
 from builder.problems import Path, did_you_mean
 from builder.schema import Ending, Point, Roleplay
@@ -34,7 +35,9 @@ def graph_problems(play: Roleplay) -> list[GraphProblem]:
     """Every structural problem, each with its path inside ``roleplay``."""
     problems: list[GraphProblem] = []
     ids: dict[str, Path] = {}
-    for kind, nodes in (("points", play.points), ("endings", play.endings)):
+    groups: tuple[tuple[str, Sequence[Point | Ending]], ...] = (
+        ("points", play.points), ("endings", play.endings))
+    for kind, nodes in groups:
         for i, node in enumerate(nodes):
             if node.id in ids:
                 problems.append(((kind, i, "id"),

@@ -120,13 +120,16 @@ def _first_alias(text: str) -> yaml.Event | None:
     return None
 
 
-def _walk(root: yaml.Node, smap: SourceMap, text: str) -> None:
-    """Positions of every node; a node reached twice is an alias, which is refused."""
+def _walk(root: yaml.Node, smap: SourceMap, text: str, *, aliases: bool = False) -> None:
+    """Positions of every node; a node reached twice is an alias, which is refused (or,
+    with ``aliases``, mapped where it is first written)."""
     lines = _Lines(text)
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, Path]] = [(root, ())]
     while stack:
         node, path = stack.pop()
+        if id(node) in seen and aliases:
+            continue
         if id(node) in seen:
             alias = _first_alias(text)
             where = _pos(alias if alias is not None else node, lines)
@@ -209,3 +212,12 @@ def load(text: str) -> tuple[Any, SourceMap]:
 def load_file(path: FsPath) -> tuple[Any, SourceMap]:
     """:func:`read_text` + :func:`load`."""
     return load(read_text(path))
+
+
+def node_source_map(node: yaml.Node | None, text: str) -> SourceMap:
+    """Positions of an already composed document ``text`` (for loaders with extra tags,
+    e.g. ``mkdocs.yml``, whose aliases are allowed)."""
+    smap = SourceMap()
+    if node is not None:
+        _walk(node, smap, text, aliases=True)
+    return smap

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.coverage import check_languages
+from builder.course import load_editions
 from builder.loader import load_course
 from builder.problems import Problem, report
+from builder.settings import read_settings
 from tests.conftest import golden
 
 SITE = Path(__file__).parent / "fixtures" / "site"
@@ -88,21 +89,26 @@ CASES: dict[str, list[Callable[[Path], None]]] = {
 }
 
 
-def checked(scenarios: Path) -> list[Problem]:
+def checked(root: Path) -> list[Problem]:
     """What ``check`` says about the scenarios and their translations."""
-    course = load_course(scenarios)
-    _, translation_problems = check_languages(course, LANGUAGES, SITE / "content" / "en")
-    return sorted(p for p in [*course.problems, *translation_problems]
-                  if p.file.startswith("scenarios/"))
+    editions = load_editions(read_settings(root / "mkdocs.yml"))
+    return sorted(p for p in editions.problems if p.file.startswith("scenarios/"))
 
 
 def problems_for(case: str, root: Path) -> list[Problem]:
-    """The problems the case adds to those of the unchanged course."""
+    """The problems the case adds to those of the unchanged course (in LANGUAGES)."""
     shutil.copytree(SITE / "scenarios", root / "scenarios")
-    before = set(checked(Path("scenarios")))
+    config = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(
+        "docs_dir: content/en", f"docs_dir: {SITE / 'content' / 'en'}").replace(
+        "        nl: {name: Nederlands, site_name: Testcursus}\n",
+        "        nl: {name: Nederlands, site_name: Testcursus}\n        it: Italiano\n"),
+        encoding="utf-8")
+    assert list(read_settings(root / "mkdocs.yml").languages) == LANGUAGES
+    before = set(checked(root))
     for change in CASES[case]:
         change(root / "scenarios")
-    return [p for p in checked(Path("scenarios")) if p not in before]
+    return [p for p in checked(root) if p not in before]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -21,7 +21,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "builder.cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -116,12 +116,36 @@ def test_mkdocs_build_strict_on_shipped_course(project: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=120,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr
 
 
 def test_missing_config_is_a_message(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2, "a missing mkdocs.yml is a usage error"
     assert "mkdocs.yml not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from builder import cli
+
+    def broken(settings: object, args: object) -> int:
+        raise KeyError("a bug in carecourse")
+
+    monkeypatch.chdir(project)
+    monkeypatch.setitem(cli.COMMANDS, "check", broken)
+    assert cli.main(["check"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("carecourse: unexpected error (KeyError") and "report" in err
+    assert cli.main(["check", "-v"]) == 3
+    assert "Traceback" in capsys.readouterr().err, "-v adds the details for a bug report"
+
+
+def test_bad_usage_exits_2(project: Path) -> None:
+    result = run("build", "--no-such-option", cwd=project)
+    assert result.returncode == 2 and "usage:" in result.stderr
+    result = run("serve", "--language", "xx", cwd=project)
+    assert result.returncode == 2 and "'xx' is not one of the course languages" in result.stderr

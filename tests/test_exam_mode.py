@@ -10,13 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.assessment import (
-    AssessmentSettings,
-    AssessmentSettingsError,
-    attempt_size,
-    exam_pool,
-    pool_counts,
-)
+from builder.assessment import attempt_size, exam_pool, pool_counts
 from builder.exam_page import answer_key, assessment_markdown, labels
 from builder.examkey import decode_key, encode_key, fnv1a, mulberry32
 from builder.loader import load_course
@@ -24,6 +18,7 @@ from builder.locale import ui_strings
 from builder.manifest import course_manifest
 from builder.render import md_block, md_inline
 from builder.schema import Scenario
+from builder.settings import Assessment, SettingsError, read_settings
 
 REPO = Path(__file__).resolve().parent.parent
 EXAM = Path(__file__).parent / "fixtures" / "exam"
@@ -37,38 +32,48 @@ def scenarios() -> list[Scenario]:
     return course.scenarios
 
 
-def page(scenarios: list[Scenario], settings: AssessmentSettings | None = None) -> str:
+def page(scenarios: list[Scenario], settings: Assessment | None = None) -> str:
     return assessment_markdown(scenarios, ui_strings("en"), pass_mark=60,
-                               settings=settings or AssessmentSettings(questions_per_pillar=2))
+                               settings=settings or Assessment(questions_per_pillar=2))
 
 
-# --- settings ---------------------------------------------------------------------------------
+# --- settings (read by builder.settings from the plugin block) ----------------------------------
 
 
-def test_settings_defaults_and_the_plugin_mapping() -> None:
-    assert AssessmentSettings.from_config({}) == AssessmentSettings(3, 0, 0, "after_pass")
-    got = AssessmentSettings.from_config({"questions_per_pillar": 1, "max_attempts": 2,
-                                          "retry_after_minutes": 30, "reveal_answers": "always"})
-    assert got == AssessmentSettings(1, 2, 30, "always")
+def assessment_block(tmp_path: Path, block: str) -> Assessment:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\nplugins:\n  - carecourse:\n" + block, encoding="utf-8")
+    return read_settings(config).course.assessment
+
+
+def test_settings_defaults_and_the_plugin_mapping(tmp_path: Path) -> None:
+    assert assessment_block(tmp_path, "") == Assessment(
+        questions_per_pillar=3, max_attempts=0, retry_after_minutes=0,
+        reveal_answers="after_pass")
+    got = assessment_block(tmp_path, "      assessment: {questions_per_pillar: 1, "
+                           "max_attempts: 2, retry_after_minutes: 30, reveal_answers: always}\n")
+    assert got == Assessment(questions_per_pillar=1, max_attempts=2, retry_after_minutes=30,
+                             reveal_answers="always")
 
 
 @pytest.mark.parametrize(("raw", "message"), [
-    ({"questions_per_pillar": 0}, "assessment.questions_per_pillar must be a whole number of at "
-                                  "least 1, got 0"),
-    ({"max_attempts": -1}, "assessment.max_attempts must be a whole number of at least 0, got -1"),
-    ({"retry_after_minutes": "ten"}, "assessment.retry_after_minutes must be a whole number of at "
-                                     "least 0, got 'ten'"),
-    ({"max_attempts": True}, "assessment.max_attempts must be a whole number of at least 0, "
-                             "got True"),
-    ({"reveal_answers": "never"}, "assessment.reveal_answers must be 'after_pass' or 'always', "
-                                  "got 'never'"),
-    ({"questions": 3}, "assessment: unknown setting 'questions'; the settings are "
-                       "max_attempts, questions_per_pillar, retry_after_minutes, reveal_answers"),
+    ("questions_per_pillar: 0", "5:31: plugins.carecourse.assessment.questions_per_pillar: must "
+                                "be a whole number of at least 1, got 0"),
+    ("max_attempts: -1", "5:23: plugins.carecourse.assessment.max_attempts: must be a whole "
+                         "number of at least 0, got -1"),
+    ("retry_after_minutes: ten", "5:30: plugins.carecourse.assessment.retry_after_minutes: "
+                                 "expected a whole number, got 'ten'"),
+    ("max_attempts: true", "5:23: plugins.carecourse.assessment.max_attempts: expected a whole "
+                           "number, got True"),
+    ("reveal_answers: never", "5:25: plugins.carecourse.assessment.reveal_answers: 'never' is "
+                              "not allowed here; use one of 'after_pass', 'always'"),
+    ("questions: 3", "5:9: plugins.carecourse.assessment.questions: unknown key 'questions'; "
+                     "did you mean 'questions_per_pillar'?"),
 ])
-def test_bad_settings_are_named(raw: dict, message: str) -> None:
-    with pytest.raises(AssessmentSettingsError) as error:
-        AssessmentSettings.from_config(raw)
-    assert str(error.value) == message
+def test_bad_settings_are_named(tmp_path: Path, raw: str, message: str) -> None:
+    with pytest.raises(SettingsError) as error:
+        assessment_block(tmp_path, f"      assessment:\n        {raw}\n")
+    assert str(error.value).endswith(f"mkdocs.yml:{message}")
 
 
 # --- the pool ---------------------------------------------------------------------------------
@@ -80,14 +85,14 @@ def test_the_pool_is_the_exam_only_questions_by_pillar(scenarios: list[Scenario]
     assert len(pool) == sum(len(s.exam_only) for s in scenarios) == 12
     assert [q.pillar for _, q in pool] == ["care"] * 4 + ["spontaneity"] * 4 + ["recovery"] * 4
     assert pool_counts(scenarios) == {"care": 4, "spontaneity": 4, "recovery": 4}
-    assert attempt_size(scenarios, AssessmentSettings(questions_per_pillar=2)) == 6
-    assert attempt_size(scenarios, AssessmentSettings(questions_per_pillar=9)) == 12
+    assert attempt_size(scenarios, Assessment(questions_per_pillar=2)) == 6
+    assert attempt_size(scenarios, Assessment(questions_per_pillar=9)) == 12
 
 
 def test_the_shipped_course_has_an_exam_pool_for_every_pillar() -> None:
     course = load_course(REPO / "scenarios")
     counts = pool_counts(course.scenarios)
-    assert min(counts.values()) >= AssessmentSettings().questions_per_pillar, counts
+    assert min(counts.values()) >= Assessment().questions_per_pillar, counts
 
 
 # --- what the page holds before Submit --------------------------------------------------------
@@ -214,7 +219,7 @@ def test_the_browser_decodes_with_the_same_numbers() -> None:
 
 def test_course_json_lists_the_pool_without_answers(scenarios: list[Scenario]) -> None:
     urls = {s.id: f"scenarios/{s.id}/" for s in scenarios}
-    settings = AssessmentSettings(questions_per_pillar=2, max_attempts=3)
+    settings = Assessment(questions_per_pillar=2, max_attempts=3)
     data = json.loads(course_manifest(scenarios, urls, ui_strings("en"), pass_mark=60,
                                       assessment=settings))
     assert data["pass_mark"] == 60

@@ -62,3 +62,13 @@ def test_many_scenarios_are_grouped() -> None:
 
 def test_few_scenarios_stay_flat() -> None:
     assert len(scenario_nav(make(25), per_section=25)) == 25
+
+
+def test_very_many_scenarios_get_two_levels() -> None:
+    blocks = scenario_nav(make(620), per_section=25)
+    assert [next(iter(b)) for b in blocks] == ["1–250", "251–500", "501–620"]
+    sections = next(iter(blocks[2].values()))
+    assert [next(iter(s)) for s in sections] == ["501–525", "526–550", "551–575", "576–600",
+                                                 "601–620"]
+    assert sum(len(next(iter(s.values()))) for b in blocks for s in next(iter(b.values()))) \
+        == 620

@@ -61,14 +61,17 @@ def test_navigation_order(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def dutch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture course built as its Dutch edition (as `carecourse build` does per language)."""
+    """The fixture course's Dutch edition: compiled, then built by stock MkDocs (no plugin)."""
+    from builder.compile import compile_edition
+    from builder.course import load_editions
+    from builder.settings import read_settings
+
     out = tmp_path_factory.mktemp("fixture-site-nl")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CARECOURSE_LANGUAGE", "nl")
-        config = load_config(str(FIXTURE / "mkdocs.yml"), site_dir=str(out), strict=True)
-        config.plugins["carecourse"].config.pdf = False
-        build(config)
-    return out
+    settings = read_settings(FIXTURE / "mkdocs.yml")
+    tree = compile_edition(load_editions(settings, ["nl"])["nl"], out / "compiled", pdf=False)
+    assert "carecourse" not in tree.config_file.read_text(encoding="utf-8").split("plugins:")[-1]
+    build(load_config(str(tree.config_file), site_dir=str(out / "site"), strict=True))
+    return out / "site"
 
 
 def test_dutch_edition_falls_back_with_a_visible_note(dutch_site: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from builder.loader import load_course
 from builder.problems import Problem, report
-from builder.quality import failing, quality_problems, questions_per_pillar, verdict
+from builder.quality import failing, quality_problems, verdict
 from tests.conftest import golden
 
 CASES = Path(__file__).parent / "fixtures" / "quality"
@@ -72,19 +72,6 @@ def test_untranslated_texts_are_checked_in_the_default_language_only(
     english = quality_problems(course, ["en"], 2)
     both = quality_problems(course, ["en", "de"], 2)  # no German file: all falls back
     assert both == english
-
-
-@pytest.mark.parametrize(("config", "expected"), [
-    ({"assessment": {"questions_per_pillar": 5}}, 5),
-    ({"assessment": {"max_attempts": 2}}, 3),
-    ({"assessment": {"questions_per_pillar": 0}}, 3),
-    ({"assessment": {"questions_per_pillar": True}}, 3),
-    ({"assessment": "lots"}, 3),
-    ({}, 3),
-    (None, 3),
-])
-def test_questions_per_pillar_setting(config: dict[str, object] | None, expected: int) -> None:
-    assert questions_per_pillar(config) == expected
 
 
 def test_strict_fails_on_warnings() -> None:

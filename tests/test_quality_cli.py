@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.cli import read_project
+from builder.settings import read_settings
 from tests.test_cli import copy_course, run
 
 GUESSABLE = Path(__file__).parent / "fixtures" / "quality" / "guessable"
@@ -69,7 +69,7 @@ def test_questions_per_pillar_comes_from_the_assessment_setting(guessable: Path)
     config.write_text(text.replace("      pass_mark: 75\n", "      pass_mark: 75\n"
                                    "      assessment:\n        questions_per_pillar: 1\n"),
                       encoding="utf-8")
-    assert read_project(str(config)).questions_per_pillar == 1
+    assert read_settings(config).course.assessment.questions_per_pillar == 1
     result = run("check", cwd=guessable)
     assert "the final assessment draws 1 'care' question(s) per attempt" in result.stderr
 

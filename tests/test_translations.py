@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.coverage import check_languages, format_table
-from builder.languages import alternates, configured_languages, with_untranslated_note
+from builder.course import load_editions
+from builder.coverage import format_table
+from builder.languages import alternates, with_untranslated_note
 from builder.loader import load_course
 from builder.problems import errors, report
+from builder.settings import read_settings
 from builder.translate import localize_course
 from tests.conftest import golden
 
@@ -59,8 +61,10 @@ def test_inconsistent_translation_is_an_error(case: str, monkeypatch: pytest.Mon
 
 
 def test_coverage_table() -> None:
-    course = load_course(FIXTURE / "scenarios")
-    rows, problems = check_languages(course, ["en", "nl"], FIXTURE / "content" / "en")
+    editions = load_editions(read_settings(FIXTURE / "mkdocs.yml"))
+    assert list(editions.editions) == ["en", "nl"]
+    rows = [edition.coverage_row() for edition in editions.editions.values()]
+    problems = editions.problems
     assert rows[0].complete and not rows[1].complete
     assert rows[1].questions == (2, 5)
     assert rows[1].pages == (1, 3)  # content/nl has the home page only
@@ -72,17 +76,17 @@ def test_coverage_table() -> None:
 
 
 def test_shipped_translations_are_consistent(repo: Path) -> None:
-    course = load_course(repo / "scenarios")
-    rows, problems = check_languages(course, ["en", "nl", "ru", "tr", "it"], repo / "content/en")
+    editions = load_editions(read_settings(repo / "mkdocs.yml"))
+    assert list(editions.editions) == ["en", "nl", "ru", "tr", "it"]
+    rows = [edition.coverage_row() for edition in editions.editions.values()]
+    problems = editions.problems
     assert not errors(problems), report(problems)
     assert problems == [], "the shipped course is fully translated"
     assert [row.language for row in rows if row.complete] == ["en", "nl", "ru", "tr", "it"]
 
 
-def test_language_settings() -> None:
-    langs = configured_languages({"en": "English", "nl": {"name": "Nederlands"}}, None)
-    assert langs == {"en": "English", "nl": "Nederlands"}
-    assert configured_languages({}, "it") == {"it": "it"}
+def test_language_selector_links() -> None:
+    langs = {"en": "English", "nl": "Nederlands"}
     assert alternates(langs)[1] == {"name": "Nederlands", "link": "../nl/", "lang": "nl"}
 
 

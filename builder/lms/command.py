@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from builder.lms import FORMATS
+from builder.settings import Settings
 
 log = logging.getLogger("carecourse")
 
@@ -33,18 +34,23 @@ def _size(path: Path) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"
 
 
-def run(args: argparse.Namespace) -> int:
+def package_command(settings: Settings, args: argparse.Namespace) -> int:
+    from builder.commands import INVALID, OK, checked, language_list, output_folder
     from builder.lms.course import PackageError
     from builder.lms.package import make_packages
-    from builder.lms.project import read_settings
+    from builder.lms.site import packaged_settings
 
     started = time.perf_counter()
     formats = list(dict.fromkeys(args.format))
+    out = output_folder(settings, args.out, what="package")
+    languages = language_list(settings, args.language)
+    editions = checked(packaged_settings(settings), languages)
+    if not editions.ok:
+        print("carecourse: no package was made; fix the error(s) above.", file=sys.stderr)
+        return INVALID
     try:
-        settings = read_settings(args.config_file)
-        made, failures = make_packages(settings, formats, Path(args.out),
-                                       language=args.language, all_languages=args.all_languages,
-                                       pdf=not args.no_pdf)
+        made, failures = make_packages(editions, formats, out, language=args.language,
+                                       all_languages=args.all_languages, pdf=not args.no_pdf)
     except PackageError as exc:
         made, failures = [], [str(exc)]
     for item in made:
@@ -55,6 +61,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"carecourse: {failure}", file=sys.stderr)
     if failures:
         print(f"carecourse: {len(failures)} package(s) not made.", file=sys.stderr)
-        return 1
+        return INVALID
     log.info("made %d package(s) in %.1f s", len(made), time.perf_counter() - started)
-    return 0
+    return OK

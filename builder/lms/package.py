@@ -3,11 +3,13 @@ check it, zip it. One zip per format and language (or one holding every language
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.course import Editions
 from builder.lms.check import outside_loads, service_workers
 from builder.lms.course import LanguageSite, LmsCourse, PackageError, load_lms_course
 from builder.lms.manifest import (
@@ -18,11 +20,11 @@ from builder.lms.manifest import (
     scorm12_manifest,
     scorm2004_manifest,
 )
-from builder.lms.project import PackageSettings
 from builder.lms.shell import write_shell
-from builder.lms.site import build_sites
+from builder.lms.site import build_language
 from builder.lms.suspend import SuspendReport, check_suspend
 from builder.lms.zipper import package_files, write_zip
+from builder.settings import Settings
 
 # left out of packages: debugging aids and files only a web host uses (sitemap.xml stays:
 # Material reads it when the language selector is used)
@@ -40,12 +42,19 @@ class Made:
     course: LmsCourse
 
 
-def _info(settings: PackageSettings, course: LmsCourse, label: str) -> PackageInfo:
+def slug(settings: Settings) -> str:
+    """The course title as a file name: "Service that cares" -> "service-that-cares"."""
+    title = settings.site_name_for(settings.default_language)
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "course"
+
+
+def _info(settings: Settings, course: LmsCourse, label: str) -> PackageInfo:
     first = course.languages[0]
-    return PackageInfo(identifier=identifier("carecourse", settings.slug, label),
-                       title=first.title, description=settings.description,
+    return PackageInfo(identifier=identifier("carecourse", slug(settings), label),
+                       title=first.title,
+                       description=settings.site_description or settings.site_name,
                        language=first.code, pass_mark=course.pass_mark,
-                       version=settings.version)
+                       version=settings.course.course_version or "1")
 
 
 def _manifest(fmt: str, info: PackageInfo, root: Path) -> bytes:
@@ -56,14 +65,14 @@ def _manifest(fmt: str, info: PackageInfo, root: Path) -> bytes:
     return (scorm12_manifest if fmt == "scorm12" else scorm2004_manifest)(info, files)
 
 
-def assemble(fmt: str, sites: list[LanguageSite], settings: PackageSettings, root: Path,
+def assemble(fmt: str, sites: list[LanguageSite], settings: Settings, root: Path,
              label: str) -> tuple[LmsCourse, SuspendReport]:
     """Lay out one package in the empty folder ``root`` (not zipped yet)."""
     for site in sites:
         shutil.copytree(site.root, root / "course" / site.code,
                         ignore=shutil.ignore_patterns(*_SKIPPED))
     packaged = [LanguageSite(s.code, s.title, root / "course" / s.code) for s in sites]
-    course = load_lms_course(packaged, max_attempts=settings.max_attempts)
+    course = load_lms_course(packaged, max_attempts=settings.course.assessment.max_attempts)
     suspend = check_suspend(course, fmt)
     write_shell(root, course, fmt)
     if fmt != "cmi5":
@@ -78,7 +87,7 @@ def assemble(fmt: str, sites: list[LanguageSite], settings: PackageSettings, roo
     return course, suspend
 
 
-def _groups(settings: PackageSettings, language: str | None,
+def _groups(settings: Settings, language: str | None,
             all_languages: bool) -> list[tuple[str, list[str]]]:
     codes = list(settings.languages)
     if language is not None and language not in codes:
@@ -89,22 +98,25 @@ def _groups(settings: PackageSettings, language: str | None,
     return [(c, [c]) for c in ([language] if language else codes)]
 
 
-def make_packages(settings: PackageSettings, formats: list[str], out: Path, *,
+def make_packages(editions: Editions, formats: list[str], out: Path, *,
                   language: str | None = None, all_languages: bool = False,
                   pdf: bool = True) -> tuple[list[Made], list[str]]:
-    """Every requested package; returns what was made and what failed (as messages)."""
+    """Every requested package, from the validated course (compiled with
+    :func:`builder.lms.site.packaged_settings`); returns what was made and what failed."""
+    settings = editions.settings
     groups = _groups(settings, language, all_languages)
     made: list[Made] = []
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="carecourse-package-") as tmp:
         built = Path(tmp) / "sites"
-        codes = [c for _, group in groups for c in group]
-        failures += build_sites(settings.config_file, codes, built, single=not all_languages,
-                                pdf=pdf)
+        for code in dict.fromkeys(c for _, group in groups for c in group):
+            failure = build_language(editions[code], Path(tmp) / "compiled", built / code,
+                                     single=not all_languages, pdf=pdf)
+            failures += [failure] if failure else []
         if failures:
             return made, failures
         for label, group in groups:
-            sites = [LanguageSite(c, settings.titles[c], built / c) for c in group]
+            sites = [LanguageSite(c, settings.site_name_for(c), built / c) for c in group]
             for fmt in formats:
                 root = Path(tmp) / f"{fmt}-{label}"
                 try:
@@ -112,6 +124,6 @@ def make_packages(settings: PackageSettings, formats: list[str], out: Path, *,
                 except PackageError as exc:
                     failures.append(str(exc))
                     continue
-                path = write_zip(root, out / f"{settings.slug}-{fmt}-{label}.zip")
+                path = write_zip(root, out / f"{slug(settings)}-{fmt}-{label}.zip")
                 made.append(Made(path, fmt, label, len(package_files(root)), suspend, course))
     return made, failures

@@ -1,49 +1,44 @@
 """The course site a package wraps: one built site per language, under ``course/<lang>/``.
 
-``build_sites`` is the one place that makes them; when the build becomes a compile step,
-this is the function to re-point. A package's site differs from the published one in a
-few ways (``sitehook.PackagedSite``): page files instead of folder URLs
-(LMS file servers rarely serve ``folder/index.html``), no instant navigation and no
-``site_url`` (the package's address is the LMS's), outside links open a new window, and a
-one-language package has no language selector.
+Each language is compiled from its edition (``builder.compile``, the same trees as
+``carecourse build``) and built in this process by stock MkDocs. A package's site differs
+from the published one in a few ways: page files instead of folder URLs (LMS file servers
+rarely serve ``folder/index.html``: :func:`packaged_settings`), and, through
+``sitehook.PackagedSite``, no instant navigation and no ``site_url`` (the package's address
+is the LMS's), outside links open a new window, and a one-language package has no language
+selector.
 """
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from builder.languages import ENV_LANGUAGE
+from builder.cache import CACHE_DIR, Cache
+from builder.compile import compile_edition
+from builder.course import Edition
+from builder.settings import Settings
 
 
-def _build_language(config_file: str, site_dir: str, language: str, single: bool,
-                    pdf: bool) -> str | None:
-    """One language's MkDocs build (in a worker process); an error message or None."""
+def packaged_settings(settings: Settings) -> Settings:
+    """The settings a package's course is compiled with: a file per page."""
+    return settings.model_copy(update={"use_directory_urls": False})
+
+
+def build_language(edition: Edition, work: Path, out: Path, *, single: bool,
+                   pdf: bool) -> str | None:
+    """Compile ``edition`` under ``work`` and build it into ``out``; an error message or None."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     from builder.lms.sitehook import PackagedSite
 
-    os.environ[ENV_LANGUAGE] = language
+    cache = Cache(edition.settings.project_dir / CACHE_DIR)
+    tree = compile_edition(edition, work / edition.language, pdf=pdf, cache=cache)
     try:
-        config = load_config(config_file, site_dir=site_dir, use_directory_urls=False)
+        config = load_config(str(tree.config_file), site_dir=str(out))
         config.plugins["carecourse-lms"] = PackagedSite(single_language=single)  # type: ignore[assignment]
-        plugin = config.plugins.get("carecourse")
-        if plugin is not None and not pdf:
-            plugin.config.pdf = False
         build(config)
     except (MkDocsException, Abort) as exc:
-        return f"build failed ({language}): {exc}"
+        return f"build failed ({edition.language}): {exc}"
     return None
-
-
-def build_sites(config_file: str, languages: list[str], out: Path, *, single: bool,
-                pdf: bool) -> list[str]:
-    """Build each language into ``out/<lang>/``; returns the failures (empty when all built)."""
-    workers = max(1, min(len(languages), os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_language, config_file, str(out / code), code, single, pdf)
-                   for code in languages]
-        return [f for f in (future.result() for future in futures) if f]

@@ -105,13 +105,16 @@ def localized_course(course: Course, settings: PdfSettings, language: str) -> Lo
 
 
 def course_view(project_dir: Path, settings: PdfSettings, language: str,
-                course: Course | None = None) -> CourseView:
-    """Scenarios (``load_course`` + ``localize_course``) and pages for ``language``."""
+                course: Course | None = None, *,
+                localized: LocalizedCourse | None = None) -> CourseView:
+    """Scenarios and pages for ``language``: from an edition's ``localized`` course when
+    given (nothing is loaded again), else ``load_course`` + ``localize_course``."""
     project_dir = Path(project_dir)
     settings.check_language(language)
-    if course is None:
-        course = load_checked_course(project_dir, settings)
-    localized = localized_course(course, settings, language)
+    if localized is None:
+        if course is None:
+            course = load_checked_course(project_dir, settings)
+        localized = localized_course(course, settings, language)
     ui = ui_strings(language, str(project_dir))
 
     scenarios = []
@@ -180,7 +183,7 @@ def css_content(template: str, **parts: str) -> Markup:
 
     Each ``{name}`` becomes the CSS expression ``parts[name]``, e.g. ``counter(page)``.
     """
-    out = []
+    out: list[str] = []
     for literal, name, _, _ in string.Formatter().parse(template):
         if literal:
             out.append(css_string(literal))

@@ -6,9 +6,12 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.markdown import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, MarkdownConfig
+
+if TYPE_CHECKING:
+    from builder.settings import Settings
 
 PRINT_CSS = Path(__file__).parent / "print.css"  # the one stylesheet every PDF is printed with
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -94,57 +97,33 @@ class PdfSettings:
         return language
 
 
-def _option(plugin_config: Any, name: str, default: Any) -> Any:
-    """A plugin option, or ``default`` when this version of the plugin lacks it."""
-    if plugin_config is None:
-        return default
-    try:
-        value = getattr(plugin_config, name)
-    except (AttributeError, KeyError):
-        value = plugin_config.get(name, default) if hasattr(plugin_config, "get") else default
-    return default if value is None else value
-
-
-def settings_from_mkdocs(config_file: Path, paper: str = "A4") -> PdfSettings:
-    """Read ``mkdocs.yml`` (and the carecourse plugin's options) into :class:`PdfSettings`."""
-    from mkdocs.config import load_config
-
-    from builder.languages import configured_languages, site_name_for
-
-    config_file = Path(config_file).resolve()
-    config = load_config(str(config_file))
-    project = config_file.parent
-    plugin = config.plugins.get("carecourse")
-    options = plugin.config if plugin is not None else None
-    language_setting = _option(options, "languages", {}) or {}
-    languages = configured_languages(language_setting, config.theme.get("language"))
-    titles = {code: site_name_for(language_setting, code) or config.site_name
-              for code in languages}
-    logo_setting = str(_option(options, "logo", "") or "").strip()
-    logo = None
-    if logo_setting:
-        logo = (project / logo_setting).resolve()
-        if not logo.is_relative_to(project):
-            raise PdfError(f"{config_file.name}: logo: {logo_setting!r} is outside the project "
-                           f"folder; copy the file into it (e.g. content/en/assets/) and "
-                           "point logo: there")
-        if not logo.is_file():
-            raise PdfError(f"{config_file.name}: logo: {logo_setting!r} not found "
-                           f"(the path is relative to {config_file.name})")
-    extensions = tuple(e for e in config.markdown_extensions if isinstance(e, str))
+def pdf_settings(settings: Settings, paper: str | None = None) -> PdfSettings:
+    """The PDFs' view of the course settings (``paper`` overrides the configured one)."""
+    course = settings.course
+    markdown = settings.markdown
     return PdfSettings(
-        organisation=str(_option(options, "organisation", "") or "").strip(),
-        logo=logo,
-        site_name=config.site_name,
-        titles=titles,
-        version=str(_option(options, "course_version", "") or "").strip(),
-        paper=paper,
-        pass_mark=int(_option(options, "pass_mark", 80)),
-        languages=languages,
-        scenarios=project / str(_option(options, "scenarios", "scenarios")),
-        docs_dir=Path(config.docs_dir),
-        project_dir=project,
-        markdown_extensions=extensions or DEFAULT_EXTENSIONS,
-        markdown_config={k: dict(v) for k, v in (config.mdx_configs or {}).items()},
-        allow_raw_html=bool(_option(options, "allow_raw_html", False)),
+        organisation=course.organisation.strip(),
+        logo=settings.logo_path,
+        site_name=settings.site_name,
+        titles={code: settings.site_name_for(code) for code in settings.languages},
+        version=course.course_version.strip(),
+        paper=paper or course.paper,
+        pass_mark=course.pass_mark,
+        languages=settings.language_names,
+        scenarios=settings.scenarios_dir,
+        docs_dir=settings.docs_dir,
+        project_dir=settings.project_dir,
+        markdown_extensions=markdown.extensions,
+        markdown_config={k: dict(v) for k, v in markdown.settings.items()},
+        allow_raw_html=course.allow_raw_html,
     )
+
+
+def settings_from_mkdocs(config_file: Path, paper: str | None = None) -> PdfSettings:
+    """Read ``mkdocs.yml`` (through :func:`builder.settings.read_settings`) for the PDFs."""
+    from builder.settings import SettingsError, read_settings
+
+    try:
+        return pdf_settings(read_settings(config_file), paper)
+    except SettingsError as exc:
+        raise PdfError(str(exc)) from None

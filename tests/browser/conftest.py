@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -66,12 +68,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def built_site(config_file: Path, site_dir: Path, **plugin: Any) -> Iterator[str]:
-    """Build a course with MkDocs and serve it; yields the base URL (ends with /).
+def with_settings(config_file: Path, folder: Path, **plugin: Any) -> Path:
+    """A copy of the course in ``folder`` whose mkdocs.yml has ``plugin`` as carecourse
+    settings (the plugin reads its settings from the file, as every command does)."""
+    project = config_file.parent
+    for name in ("scenarios", "content"):
+        shutil.copytree(project / name, folder / name)
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    block = next(p["carecourse"] for p in data["plugins"]
+                 if isinstance(p, dict) and "carecourse" in p)
+    block.update(plugin)
+    copy = folder / "mkdocs.yml"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return copy
 
-    ``plugin`` overrides carecourse plugin settings (e.g. ``assessment={...}``).
-    """
+
+@contextmanager
+def built_site(config_file: Path, site_dir: Path) -> Iterator[str]:
+    """Build a course with MkDocs (and the carecourse plugin) and serve it; yields the
+    base URL (ends with /)."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -84,8 +99,6 @@ def built_site(config_file: Path, site_dir: Path, **plugin: Any) -> Iterator[str
     base = f"http://127.0.0.1:{port}/"
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), site_url=base)
-        for key, value in plugin.items():
-            setattr(cfg.plugins["carecourse"].config, key, value)
         build(cfg)
     except BaseException:
         server.server_close()
@@ -218,8 +231,9 @@ def waiting_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same course, with unlimited attempts 30 minutes apart, answers shown at once."""
     settings = {"questions_per_pillar": 2, "max_attempts": 0, "retry_after_minutes": 30,
                 "reveal_answers": "always"}
-    with built_site(EXAM_FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("waiting-exam"),
-                    assessment=settings) as base:
+    config = with_settings(EXAM_FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("waiting"),
+                           assessment=settings)
+    with built_site(config, tmp_path_factory.mktemp("waiting-exam")) as base:
         yield base
 
 

@@ -153,8 +153,8 @@ def test_a_package_that_cannot_keep_the_progress_is_not_made(tmp_path: Path) -> 
     shutil.copytree(Path(__file__).parent / "fixtures" / "course", course)
     config = (course / "mkdocs.yml").read_text(encoding="utf-8")
     (course / "mkdocs.yml").write_text(config.replace(
-        '      course_version: "2.1"\n',
-        '      course_version: "2.1"\n      assessment: {max_attempts: 300}\n'), encoding="utf-8")
+        "      assessment: {questions_per_pillar: 1}\n",
+        "      assessment: {max_attempts: 300}\n"), encoding="utf-8")
     result = run_cli("package", "--format", "scorm12", "--format", "scorm2004", "--language",
                      "en", "--no-pdf", "--out", str(tmp_path / "out"), cwd=course)
     assert result.returncode == 1

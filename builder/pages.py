@@ -1,0 +1,176 @@
+"""The Markdown pages of one language's site, assembled from its :class:`Edition`.
+
+Generated pages (scenarios, pillar practice, assessment, progress, the trainers'
+downloads) and the hand-written pages as the site shows them (home with its downloads
+box, the untranslated note). Links
+between pages are relative URLs, computed here as MkDocs will write them, so the
+compiled tree builds the same with any MkDocs-compatible generator.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import yaml
+from mkdocs.utils import get_relative_url
+
+from builder import markdown
+from builder.course import Edition
+from builder.exam_page import SEARCH_EXCLUDED, assessment_markdown
+from builder.languages import with_untranslated_note
+from builder.pillars import PILLAR_IDS
+from builder.render import (
+    TRAINER_PAGE,
+    downloads_markdown,
+    md_block,
+    pillar_questions,
+    pillar_quiz_markdown,
+    progress_markdown,
+    quiz_html,
+    scenario_markdown,
+    trainer_downloads_markdown,
+    with_continue_link,
+)
+from builder.schema import Scenario
+
+# Practice questions per pillar page: the page stays small at any course size
+PRACTICE_PER_PAGE = 12
+
+
+def page_url(uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page ``uri`` (relative to the site root)."""
+    stem, _ = posixpath.splitext(uri)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def linker(edition: Edition, uri: str) -> Callable[[str], str]:
+    """Maps a page source (``scenarios/x.md``) to a URL relative to page ``uri``."""
+    dir_urls = edition.settings.use_directory_urls
+    here = page_url(uri, dir_urls)
+    return lambda target: get_relative_url(page_url(target, dir_urls), here)
+
+
+def scenario_page(edition: Edition, scenario: Scenario) -> str:
+    note = edition.ui["pages"]["partly_translated"] if edition.untranslated(scenario.id) else None
+    return scenario_markdown(scenario, edition.ui, note=note)
+
+
+def practice_uri(pillar: str, part: int) -> str:
+    """``pillars/care.md`` holds the first questions; ``pillars/care-2.md`` the next..."""
+    return f"pillars/{pillar}.md" if part == 1 else f"pillars/{pillar}-{part}.md"
+
+
+def practice_parts(edition: Edition, pillar: str) -> int:
+    count = len(pillar_questions(list(edition.scenarios), pillar))
+    return max(1, -(-count // PRACTICE_PER_PAGE))
+
+
+def practice_markdown(edition: Edition, pillar: str, part: int) -> str:
+    """Part ``part`` of a pillar's practice questions, with links to the other parts."""
+    scenarios = list(edition.scenarios)
+    uri = practice_uri(pillar, part)
+    link = linker(edition, uri)
+    parts = practice_parts(edition, pillar)
+    if parts == 1:
+        return pillar_quiz_markdown(scenarios, pillar, edition.ui, link)
+    pages = edition.ui["pages"]
+    items = pillar_questions(scenarios, pillar)
+    first = (part - 1) * PRACTICE_PER_PAGE
+    shown = items[first:first + PRACTICE_PER_PAGE]
+    where = pages["practice_part"].format(first=first + 1, last=first + len(shown),
+                                          count=len(items))
+
+    def source_link(n: int) -> str:  # a Markdown link to the part's source: MkDocs resolves it
+        return posixpath.relpath(practice_uri(pillar, n), posixpath.dirname(uri))
+
+    def step(text: str, n: int) -> str:
+        return f"[{markdown.as_markdown(markdown.inline(text))}]({source_link(n)})"
+
+    steps = []
+    if part > 1:
+        steps.append(step(f"← {pages['practice_previous']}", part - 1))
+    if part < parts:
+        steps.append(step(f"{pages['practice_next']} →", part + 1))
+    intro = md_block(f"{pages['practise_pillar_intro'].format(count=len(items))} {where}")
+    quiz = quiz_html(f"pillar-{pillar}-{part}" if part > 1 else f"pillar-{pillar}", shown,
+                     edition.ui, link=link, first=first + 1)
+    return (f"{markdown.heading(2, pages['practise_pillar'])}\n\n{intro}\n\n{quiz}\n\n"
+            f"{' · '.join(steps)}\n")
+
+
+def with_front_matter(meta: dict[str, Any], text: str) -> str:
+    """A page's Markdown with ``meta`` as its YAML front matter (which stock MkDocs reads,
+    e.g. :data:`~builder.exam_page.SEARCH_EXCLUDED`)."""
+    return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{text}"
+
+
+def _home(edition: Edition, text: str, pdf: bool) -> str:
+    text = with_continue_link(text)
+    if pdf:
+        text = text.rstrip() + "\n\n" + downloads_markdown(edition.ui, edition.language) + "\n"
+    return text
+
+
+def assessment_page(edition: Edition) -> str:
+    """The final assessment (exam mode), kept out of search."""
+    course = edition.settings.course
+    return with_front_matter(SEARCH_EXCLUDED, assessment_markdown(
+        list(edition.scenarios),
+        edition.ui,
+        pass_mark=course.pass_mark,
+        settings=course.assessment,
+        course_title=edition.site_name,
+        organisation=course.organisation,
+        language=edition.language,
+    ))
+
+
+def trainer_page(edition: Edition) -> str:
+    """The trainers' and HR's PDFs (``downloads/``): in no menu, kept out of search."""
+    return with_front_matter(SEARCH_EXCLUDED,
+                             trainer_downloads_markdown(edition.ui, edition.language))
+
+
+def hand_written_page(edition: Edition, uri: str, text: str, fallback: bool, *,
+                      pdf: bool) -> str:
+    """A page of ``content/<lang>/`` as the site shows it (``pdf``: link the PDFs)."""
+    if uri == "index.md":
+        text = _home(edition, text, pdf)
+    if fallback:
+        text = with_untranslated_note(text, edition.ui["pages"]["not_translated"])
+    for pillar in PILLAR_IDS:
+        if uri == practice_uri(pillar, 1):
+            return text.rstrip() + "\n\n" + practice_markdown(edition, pillar, 1)
+    return text
+
+
+def _generated_pillar_page(edition: Edition, pillar: str, part: int) -> str:
+    """A pillar page no one wrote (or a further part): its title and the practice."""
+    title = markdown.heading(1, edition.ui["pillars"][pillar])
+    return f"{title}\n\n" + practice_markdown(edition, pillar, part)
+
+
+def generated_pages(edition: Edition, written: set[str], *,
+                    pdf: bool) -> dict[str, Callable[[], str]]:
+    """Every page the course adds to the hand-written ones: uri -> how to make it
+    (``pdf``: with the trainers' downloads page)."""
+    out: dict[str, Callable[[], str]] = {}
+    for scenario in edition.scenarios:
+        out[f"scenarios/{scenario.id}.md"] = partial(scenario_page, edition, scenario)
+    for pillar in PILLAR_IDS:
+        for part in range(1, practice_parts(edition, pillar) + 1):
+            uri = practice_uri(pillar, part)
+            if uri in written:
+                continue
+            out[uri] = partial(_generated_pillar_page, edition, pillar, part)
+    out["assessment.md"] = lambda: assessment_page(edition)
+    out["progress.md"] = lambda: progress_markdown(edition.ui)
+    if pdf:
+        out[TRAINER_PAGE] = partial(trainer_page, edition)
+    return out
