@@ -103,7 +103,8 @@ def _listed(names: set[str]) -> str:
 def _kind(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return "nothing" if value is None else "true/false"
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), "a number")
+    kinds: dict[type, str] = {dict: "a mapping", list: "a list", str: "text"}
+    return kinds.get(type(value), "a number")
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:

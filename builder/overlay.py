@@ -74,6 +74,11 @@ def text_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(r.name for r in rules(model) if r.kind in ("text", "texts"))
 
 
+def _noun(model: BaseModel) -> str:
+    """What the schema calls a model's kind of item (``noun``: "question", "role-play")."""
+    return str(getattr(type(model), "noun", "item"))
+
+
 def _shown(value: Any) -> str:
     """A value as it is written in YAML: ``true``, ``'care'``, ``(not set)``."""
     if isinstance(value, bool):
@@ -120,7 +125,7 @@ class Walk:
                            f"{display_path(self.source)}; a translation keeps ids, pillars, "
                            "types and answers as they are")
             elif rule.kind == "answer" and bool(data.get(rule.name, False)) != want:
-                self.error(where, f"this {type(base).noun} is {'' if want else 'not '}"
+                self.error(where, f"this {_noun(base)} is {'' if want else 'not '}"
                            f"{rule.name} in {display_path(self.source)}; a translation keeps "
                            "the answers")
             elif rule.kind == "text" and want is not None:
@@ -128,7 +133,7 @@ class Walk:
             elif rule.kind == "texts":
                 self.texts(data.get(rule.name), where, merged, rule.name)
             elif rule.kind in ("nested", "by-id", "by-position"):
-                self.nested(rule, data.get(rule.name), where, want, merged, type(base).noun)
+                self.nested(rule, data.get(rule.name), where, want, merged, _noun(base))
         if isinstance(base, Question) and before == (len(self.missing), len(self.problems)):
             self.questions_translated += 1
 
@@ -182,7 +187,7 @@ class Walk:
             data = self.mapping(item, (*loc, i))
             if data is None:
                 continue
-            item_id = data.get("id")
+            item_id = str(data.get("id"))
             if item_id not in known:
                 hint = (did_you_mean(str(item_id), known)
                         or f"; the {noun}s are {quoted_list(known)}")

@@ -80,7 +80,8 @@ class _Lines:
 
 
 def _pos(node: yaml.Node | yaml.Event, lines: _Lines) -> Pos:
-    return lines.pos(node.start_mark.line, node.start_mark.column)
+    mark = node.start_mark
+    return lines.pos(mark.line, mark.column) if mark is not None else Pos(1, 1)
 
 
 def decode(raw: bytes) -> str:
@@ -113,7 +114,7 @@ def read_text(path: FsPath, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     return decode(raw)
 
 
-def _first_alias(text: str) -> yaml.Event | None:
+def _first_alias(text: str) -> yaml.AliasEvent | None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             return event

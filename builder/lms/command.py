@@ -15,7 +15,7 @@ from builder.settings import Settings
 log = logging.getLogger("carecourse")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("package", help="make LMS packages (SCORM 1.2, SCORM 2004, cmi5)")
     p.add_argument("--format", required=True, action="append", choices=FORMATS,
                    help="scorm12, scorm2004 or cmi5 (repeat for several)")

@@ -129,7 +129,8 @@ def _tables(data: dict[str, Any], where: str) -> tuple[tuple[QuestionRef, ...],
         endings = tuple(str(e) for e in (s.get("endings") or {}))
         scenarios.append(ScenarioRef(str(s["id"]), tuple(range(first, len(practice))),
                                      endings, bool(s.get("play"))))
-    exam = data.get("exam") if isinstance(data.get("exam"), dict) else {}
+    found = data.get("exam")
+    exam: dict[str, Any] = found if isinstance(found, dict) else {}
     pool = tuple(_question(q, where) for q in exam.get("pool", []))
     per_pillar = int(exam.get("per_pillar", 3))
     return tuple(practice), tuple(scenarios), pool, per_pillar

@@ -57,7 +57,7 @@ class ProjectFetcher(URLFetcher):
         path = Path(unquote(urlsplit(url).path)).resolve()  # follows symlinks and ../
         return any(path == root or path.is_relative_to(root) for root in self.roots)
 
-    def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+    def fetch(self, url, headers=None):
         if not self.allows(url):
             self.refused.append(url)
             raise ValueError(f"refused {url}: the PDFs load only files inside the project's "
