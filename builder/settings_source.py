@@ -247,11 +247,13 @@ def _settings(config_file: Path, data: dict[str, Any], course: CourseOptions,
     project = config_file.parent
     if course.logo:
         logo = (project / course.logo).resolve()
-        if not logo.is_file():
+        if not logo.is_relative_to(project):
+            problems.append(at((*prefix, "logo"), f"{course.logo!r} is outside the project "
+                               "folder; copy the file into it (e.g. content/en/assets/) and "
+                               "point logo: there"))
+        elif not logo.is_file():
             problems.append(at((*prefix, "logo"), f"{course.logo!r} not found (the path is "
                                f"relative to {config_file.name})"))
-        elif not logo.is_relative_to(project):
-            problems.append(at((*prefix, "logo"), "the logo must be a file inside the project"))
         elif logo.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
             problems.append(at((*prefix, "logo"), "the logo must be an SVG, PNG or JPEG file"))
     theme = data.get("theme") or {}
