@@ -89,10 +89,9 @@ def assemble(fmt: str, sites: list[LanguageSite], settings: Settings, root: Path
 
 def _groups(settings: Settings, language: str | None,
             all_languages: bool) -> list[tuple[str, list[str]]]:
+    """(label, languages) per package; ``language`` is one of the course's (the command
+    checked it)."""
     codes = list(settings.languages)
-    if language is not None and language not in codes:
-        raise PackageError(f"'{language}' is not one of the course's languages "
-                           f"({', '.join(codes)})")
     if all_languages:
         return [("all", codes)]
     return [(c, [c]) for c in ([language] if language else codes)]
