@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 import builder.loader
+import builder.markdown
 import builder.settings_source
 import builder.translate
 from builder.cli import main
@@ -158,3 +159,33 @@ def test_practice_is_split_into_small_pages(tmp_path: Path) -> None:
         r'data-cc-q="([^"]+)"', part.read_text(encoding="utf-8"))]
     assert keys == expected, "every practice question once, in course order"
     assert "(care-2.md)" in parts[0].read_text() and "(care.md)" in parts[1].read_text()
+
+
+@pytest.mark.parametrize(("extensions", "raw_html", "box", "span"), [
+    ("[attr_list, md_in_html]", "false", False, False),
+    ("[admonition, attr_list, md_in_html]", "true", True, True),
+])
+def test_text_fields_use_the_markdown_and_html_settings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extensions: str, raw_html: str,
+        box: bool, span: bool) -> None:
+    """load_editions sets the one Markdown configuration from mkdocs.yml before compiling:
+    its extensions, and allow_raw_html."""
+    # the configuration is process-wide: the tests after this one get the default back
+    monkeypatch.setattr(builder.markdown, "_active", [builder.markdown.MarkdownConfig()])
+    project = course_copy(tmp_path)
+    story = project / "scenarios" / "hungry-baby.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace("story: |\n", (
+        'story: |\n  !!! warning "Hot"\n      Mind the bowl.\n\n'
+        '  <span style="color:red">Careful</span> now.\n\n'), 1), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text[:text.index("markdown_extensions:")] + f"markdown_extensions: {extensions}\n"
+    config.write_text(text.replace("      pass_mark: 80\n", "      pass_mark: 80\n"
+                                   f"      allow_raw_html: {raw_html}\n"), encoding="utf-8")
+    edition = load_editions(read_settings(config), ["en"])["en"]
+    tree = compile_edition(edition, tmp_path / "out", pdf=False)
+    page = (tree.root / "docs" / "scenarios" / "hungry-baby.md").read_text(encoding="utf-8")
+    assert ('<div class="admonition warning">' in page) is box
+    assert ("!!! warning" in page) is not box
+    assert ('<span style="color:red">Careful</span>' in page) is span
+    assert "Careful" in page
