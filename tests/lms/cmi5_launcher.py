@@ -91,12 +91,16 @@ def xapi(lrs: str, method: str, path: str, body: Any = None,
 
 
 def statements(lrs: str, registration: str) -> list[dict[str, Any]]:
-    """Every statement of a registration, in the order Ralph stored them."""
+    """Every statement of a registration, in the order Ralph stored them.
+
+    The statements of one POST can share a `stored` time (the course sends what is left
+    when it closes in one batch): within it, the order they were made in (timestamp) counts.
+    """
     status, body = xapi(lrs, "GET", "statements",
                         query={"registration": registration, "limit": "500"})
     assert status == 200, body
     found = json.loads(body)["statements"]
-    return sorted(found, key=lambda s: s["stored"])
+    return sorted(found, key=lambda s: (s["stored"], s["timestamp"], s["id"]))
 
 
 @dataclass
