@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                        help="one package holding every language, with the language selector")
     p.add_argument("-o", "--out", default="packages", help="output folder (default: packages/)")
     p.add_argument("--no-pdf", action="store_true",
-                   help="leave the handbook and answer key PDFs out of the package")
+                   help="leave the handbook PDF out of the package (the answer key never goes in)")
     return p
 
 

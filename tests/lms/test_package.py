@@ -162,3 +162,17 @@ def test_a_package_that_cannot_keep_the_progress_is_not_made(tmp_path: Path) -> 
     assert "lower assessment.max_attempts" in result.stderr
     assert "1 package(s) not made" in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["fixture-course-scorm2004-en.zip"]
+
+
+def test_a_package_holds_the_handbook_but_not_the_trainers_material(tmp_path: Path) -> None:
+    config = Path(__file__).parent / "fixtures" / "course" / "mkdocs.yml"
+    result = run_cli("package", "-f", str(config), "--format", "scorm2004", "--language", "en",
+                     "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "fixture-course-scorm2004-en.zip") as archive:
+        names = archive.namelist()
+        home = archive.read("course/en/index.html").decode("utf-8")
+    assert "course/en/downloads/handbook-en.pdf" in names
+    assert 'href="downloads/handbook-en.pdf"' in home
+    trainers = [n for n in names if "answer-key" in n or n.startswith("course/en/downloads/index")]
+    assert not trainers, "learners open the package: no answer key, no trainers' page"
