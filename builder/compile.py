@@ -10,6 +10,7 @@ MkDocs' dirty reload and the build cache see exactly what changed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from typing import Any
 
 from builder.cache import Cache, content_key
 from builder.course import Edition
+from builder.exam_pool_files import PoolFiles, pool_files
 from builder.manifest import course_manifest
 from builder.nav import course_nav
 from builder.pages import generated_pages, hand_written_page, page_url
@@ -78,9 +80,18 @@ def _page_keys(edition: Edition) -> dict[str, str]:
     return keys
 
 
-def pages(edition: Edition, cache: Cache | None = None, *, pdf: bool = True) -> dict[str, str]:
+def exam_files(edition: Edition, cache: Cache | None = None) -> PoolFiles:
+    """The assessment's pool files (cached: they depend on the whole course)."""
+    key = content_key("exam-pool", _page_keys(edition)["*"])
+    text = _cached(cache, "pages", key, lambda: json.dumps(
+        dataclasses.asdict(pool_files(list(edition.scenarios), edition.ui)), ensure_ascii=False))
+    return PoolFiles(**json.loads(text))
+
+
+def pages(edition: Edition, cache: Cache | None = None, *, pdf: bool = True,
+          pool_version: str = "") -> dict[str, str]:
     """Every Markdown page of the language's site: uri -> text (``pdf``: with the PDFs'
-    links and the trainers' downloads page)."""
+    links and the trainers' downloads page; ``pool_version``: the assessment's pool)."""
     out: dict[str, str] = {}
     written = {f.uri for f in edition.pages}
     keys = _page_keys(edition)
@@ -89,7 +100,8 @@ def pages(edition: Edition, cache: Cache | None = None, *, pdf: bool = True) -> 
         key = content_key("page", keys["*"], source.uri, text, source.fallback, pdf)
         page = partial(hand_written_page, edition, source.uri, text, source.fallback, pdf=pdf)
         out[source.uri] = _cached(cache, "pages", key, page)
-    for uri, make in generated_pages(edition, written, pdf=pdf).items():
+    for uri, make in generated_pages(edition, written, pdf=pdf,
+                                     pool_version=pool_version).items():
         key = keys.get(uri) or content_key("generated", keys["*"], uri)
         out[uri] = _cached(cache, "pages", key, make)
     return out
@@ -122,8 +134,10 @@ def docs_files(edition: Edition, *, pdf: bool, cache: Cache | None = None) -> di
     """Everything under ``docs/``: uri -> content."""
     files: dict[str, bytes] = {f.uri: f.path.read_bytes() for f in edition.files
                                if not f.is_page}
-    files.update({uri: text.encode("utf-8")
-                  for uri, text in pages(edition, cache, pdf=pdf).items()})
+    pool = exam_files(edition, cache)
+    files.update({uri: text.encode("utf-8") for uri, text in pool.files.items()})
+    files.update({uri: text.encode("utf-8") for uri, text in
+                  pages(edition, cache, pdf=pdf, pool_version=pool.version).items()})
     files.update({uri: text.encode("utf-8") for uri, text in served_assets().items()})
     if any(s.roleplay for s in edition.scenarios):
         files.update({uri: path.read_bytes() for uri, path in vendor_files().items()})

@@ -1,4 +1,5 @@
-"""The final assessment page (exam mode): the pool without answers, and its encoded key."""
+"""The final assessment page (exam mode), and its pool's questions without answers and
+their encoded key (:mod:`builder.exam_pool_files` writes them as files beside the page)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from builder import markdown
-from builder.assessment import attempt_size, exam_pool
-from builder.examkey import encode_key, fnv1a
+from builder.assessment import attempt_size
+from builder.examkey import fnv1a
 from builder.order import seeded_order
 from builder.render import (
     QuizItem,
@@ -101,19 +102,19 @@ def assessment_markdown(
     course_title: str = "",
     organisation: str = "",
     language: str = "en",
+    pool_version: str = "",
 ) -> str:
     """The assessment page's Markdown (``builder.pages`` gives the page
-    :data:`SEARCH_EXCLUDED` as front matter)."""
-    pool = exam_pool(scenarios)
+    :data:`SEARCH_EXCLUDED` as front matter). ``pool_version``: the version of the pool's
+    files (:func:`builder.exam_pool_files.pool_files`), empty when there is no pool."""
     count = attempt_size(scenarios, settings)
     intro = md_block(ui["exam"]["intro"].format(count=count, pass_mark=pass_mark))
     i18n = {**ui["quiz"], **ui["exam"], "pillars": ui["pillars"]}
     html = template_env().get_template("assessment.html.j2").render(
-        items=[pool_item(s, q) for s, q in pool],
+        pool_version=pool_version,
         ui=ui,
         pass_mark=pass_mark,
         settings=settings,
-        key=encode_key(answer_key(pool)),
         i18n_json=json_attr(i18n),
         certificate=web_certificate(ui, course_title=course_title, language=language),
         organisation=organisation,

@@ -192,8 +192,42 @@ def _field_converter(config: MarkdownConfig) -> md_lib.Markdown:
     return config.converter(page=False)
 
 
+# Extensions that leave a text without Markdown's characters as it is (plain_html)
+PLAIN_SAFE = frozenset(DEFAULT_EXTENSIONS) | {"abbr", "def_list", "footnotes", "sane_lists",
+                                             "pymdownx.highlight", "pymdownx.inlinehilite"}
+# Characters that may mean markup somewhere in a line, and what may start one (lists,
+# headings, quotes, admonitions, details, tabs, definitions, setext and rules)
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]{}<>&|~^#\t\r\x0b\x0c\u00a0\u2028\u2029]")
+_MARKUP_START = re.compile(r"[-+=!?:>.\d]")
+
+
+def plain_html(text: str, config: MarkdownConfig) -> str | None:
+    """The HTML of a text field that holds no Markdown syntax (sentences in paragraphs),
+    exactly as Python-Markdown and :func:`sanitize` give it; ``None`` for any other text
+    (or another configuration), which then goes through them. Most text fields are
+    plain sentences: this skips Markdown's parser for them."""
+    if not config.extensions or not PLAIN_SAFE.issuperset(config.extensions) \
+            or _MARKUP_CHARS.search(text):
+        return None
+    paragraphs: list[list[str]] = [[]]
+    for line in text.rstrip("\n").split("\n"):
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if line != line.strip() or not line.isprintable() or _MARKUP_START.match(line):
+            return None
+        paragraphs[-1].append(line)
+    if not paragraphs[0]:
+        return None
+    return "\n".join(f"<p>{chr(10).join(lines)}</p>" for lines in paragraphs if lines)
+
+
 @lru_cache(maxsize=65536)
 def _block(text: str, config: MarkdownConfig) -> str:
+    plain = plain_html(text, config)
+    if plain is not None:
+        return plain
     converter = _field_converter(config)
     converter.reset()
     return sanitize(converter.convert(text), allow_raw_html=config.allow_raw_html)

@@ -117,8 +117,9 @@ def _home(edition: Edition, text: str, pdf: bool) -> str:
     return text
 
 
-def assessment_page(edition: Edition) -> str:
-    """The final assessment (exam mode), kept out of search."""
+def assessment_page(edition: Edition, pool_version: str = "") -> str:
+    """The final assessment (exam mode), kept out of search; ``pool_version``: see
+    :func:`builder.exam_pool_files.pool_files`."""
     course = edition.settings.course
     return with_front_matter(SEARCH_EXCLUDED, assessment_markdown(
         list(edition.scenarios),
@@ -128,6 +129,7 @@ def assessment_page(edition: Edition) -> str:
         course_title=edition.site_name,
         organisation=course.organisation,
         language=edition.language,
+        pool_version=pool_version,
     ))
 
 
@@ -156,10 +158,10 @@ def _generated_pillar_page(edition: Edition, pillar: str, part: int) -> str:
     return f"{title}\n\n" + practice_markdown(edition, pillar, part)
 
 
-def generated_pages(edition: Edition, written: set[str], *,
-                    pdf: bool) -> dict[str, Callable[[], str]]:
+def generated_pages(edition: Edition, written: set[str], *, pdf: bool,
+                    pool_version: str = "") -> dict[str, Callable[[], str]]:
     """Every page the course adds to the hand-written ones: uri -> how to make it
-    (``pdf``: with the trainers' downloads page)."""
+    (``pdf``: with the trainers' downloads page; ``pool_version``: the assessment's)."""
     out: dict[str, Callable[[], str]] = {}
     for scenario in edition.scenarios:
         out[f"scenarios/{scenario.id}.md"] = partial(scenario_page, edition, scenario)
@@ -169,7 +171,7 @@ def generated_pages(edition: Edition, written: set[str], *,
             if uri in written:
                 continue
             out[uri] = partial(_generated_pillar_page, edition, pillar, part)
-    out["assessment.md"] = lambda: assessment_page(edition)
+    out["assessment.md"] = partial(assessment_page, edition, pool_version)
     out["progress.md"] = lambda: progress_markdown(edition.ui)
     if pdf:
         out[TRAINER_PAGE] = partial(trainer_page, edition)

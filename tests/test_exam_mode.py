@@ -7,11 +7,13 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from builder.assessment import attempt_size, exam_pool, pool_counts
 from builder.exam_page import answer_key, assessment_markdown, labels
+from builder.exam_pool_files import POOL_DIR, PoolFiles, chunks, pool_files, short_hash
 from builder.examkey import decode_key, encode_key, fnv1a, mulberry32
 from builder.loader import load_course
 from builder.locale import ui_strings
@@ -33,8 +35,18 @@ def scenarios() -> list[Scenario]:
 
 
 def page(scenarios: list[Scenario], settings: Assessment | None = None) -> str:
-    return assessment_markdown(scenarios, ui_strings("en"), pass_mark=60,
+    """The assessment page and every file of its pool: all that a learner can load."""
+    pool = pool_files(scenarios, ui_strings("en"))
+    html = assessment_markdown(scenarios, ui_strings("en"), pass_mark=60, pool_version=pool.version,
                                settings=settings or Assessment(questions_per_pillar=2))
+    return "\n".join([html, *pool.files.values()])
+
+
+def chunk_data(text: str) -> Any:
+    """What a pool file hands to ``window.carecourse.chunk``."""
+    found = re.fullmatch(r'window\.carecourse\.chunk\("(\w+)",(.*)\);\n', text, re.S)
+    assert found is not None, text[:80]
+    return json.loads(found.group(2))
 
 
 # --- settings (read by builder.settings from the plugin block) ----------------------------------
@@ -141,11 +153,47 @@ def flipped(scenarios: list[Scenario]) -> list[Scenario]:
 
 
 def test_the_page_does_not_depend_on_the_answers(scenarios: list[Scenario]) -> None:
-    """Other right answers change only the encoded key: nothing else in the page tells."""
-    strip = re.compile(r'data-cc-key="[^"]*"')
+    """Other right answers change only the encoded keys (and so the files' versions):
+    nothing else in the page or its pool tells."""
+    strip = re.compile(r'data-cc-pool="\w+"|"k":"[^"]*"|"[0-9a-f]{12}"')
     before, after = page(scenarios), page(flipped(scenarios))
     assert before != after
     assert strip.sub("", before) == strip.sub("", after)
+
+
+def test_the_page_holds_no_question_and_names_its_pool(scenarios: list[Scenario]) -> None:
+    pool = pool_files(scenarios, ui_strings("en"))
+    html = assessment_markdown(scenarios, ui_strings("en"), pass_mark=60,
+                               settings=Assessment(), pool_version=pool.version)
+    assert f'data-cc-pool="{pool.version}"' in html
+    for _, q in exam_pool(scenarios):
+        assert str(md_inline(q.prompt)) not in html
+    index = chunk_data(pool.files[POOL_DIR + "index.js"])
+    files = {"care": 1, "spontaneity": 2, "recovery": 3}  # 4 questions each: one file
+    assert index == {s.question_key(q): [q.pillar, files[q.pillar]]
+                     for s, q in exam_pool(scenarios)}
+    for key, (_, n) in index.items():
+        assert f'data-cc-q="{key}"' in chunk_data(pool.files[f"{POOL_DIR}{n}.js"])["h"]
+    assert sorted(pool.files) == [POOL_DIR + name for name in ("1.js", "2.js", "3.js", "index.js")]
+    assert pool.version == short_hash("".join(pool.files[u] for u in sorted(pool.files)))
+
+
+def test_a_large_pool_is_split_into_chunks_of_one_pillar() -> None:
+    course = load_course(EXAM / "scenarios").scenarios
+    # the same questions five times, pillar by pillar: 20 per pillar
+    pool = [(s, q) for p in ("care", "spontaneity", "recovery")
+            for s, q in exam_pool(course) * 5 if q.pillar == p]
+    parts = chunks(pool)
+    assert [len(c) for c in parts] == [8, 8, 4] * 3
+    assert all(len({q.pillar for _, q in c}) == 1 for c in parts)
+
+
+def test_a_course_without_exam_questions_has_no_pool(scenarios: list[Scenario]) -> None:
+    practice_only = [s.model_copy(update={"quiz": s.practice}) for s in scenarios]
+    assert pool_files(practice_only, ui_strings("en")) == PoolFiles("", {})
+    html = assessment_markdown(practice_only, ui_strings("en"), pass_mark=60,
+                               settings=Assessment())
+    assert "data-cc-pool" not in html and ui_strings("en")["exam"]["no_questions"] in html
 
 
 def test_option_labels_hide_the_written_order(scenarios: list[Scenario]) -> None:
@@ -160,9 +208,11 @@ def test_option_labels_hide_the_written_order(scenarios: list[Scenario]) -> None
 
 def test_the_key_decodes_to_answers_feedback_and_explanations(scenarios: list[Scenario]) -> None:
     key = answer_key(exam_pool(scenarios))
-    blob = re.search(r'data-cc-key="([^"]*)"', page(scenarios))
-    assert blob is not None
-    decoded = decode_key(blob.group(1).replace("&#34;", '"'))
+    files = pool_files(scenarios, ui_strings("en")).files
+    decoded = {}
+    for uri, text in files.items():
+        if not uri.endswith("index.js"):
+            decoded.update(decode_key(chunk_data(text)["k"]))
     assert decoded == key
     single = key["lost-booking/x-recovery-1"]
     assert single["c"] == [1]

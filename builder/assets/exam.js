@@ -21,8 +21,8 @@
     const asked = cc.map();
     done.forEach((a) => a.keys.forEach((k) => { asked[k] = (asked[k] || 0) + 1; }));
     const no = `x${done.length}/`;
-    const keys = Object.keys(ex.t.pillars).flatMap((p) => cc.shuffle([...ex.pool.keys()]
-      .filter((k) => ex.pool.get(k).dataset.ccPillar === p), no + p)
+    const keys = Object.keys(ex.t.pillars).flatMap((p) => cc.shuffle(Object.keys(ex.pool)
+      .filter((k) => ex.pool[k][0] === p), no + p)
       .sort((a, b) => (asked[a] || 0) - (asked[b] || 0)).slice(0, ex.per));
     return cc.shuffle(keys, no);
   }
@@ -32,32 +32,59 @@
     let t;
     try { t = JSON.parse(quiz.dataset.ccI18n); } catch (e) { return; }
     const n = (k) => Number(quiz.dataset[k] || 0);
-    const pool = new Map([...quiz.querySelector("template").content.children].map((li) => [li.dataset.ccQ, li]));
-    const ex = { quiz, t, pool, pass: n("ccPass"), per: n("ccPerPillar"), max: n("ccMax"), wait: n("ccWait"),
+    const ex = { quiz, t, v: quiz.dataset.ccPool, pass: n("ccPass"), per: n("ccPerPillar"), max: n("ccMax"), wait: n("ccWait"),
       always: quiz.dataset.ccReveal === "always", list: quiz.querySelector(".cc-quiz__questions"),
       box: quiz.querySelector(".cc-quiz__summary"), status: quiz.querySelector(".cc-exam__status"),
       offer: quiz.parentElement.querySelector(".cc-cert-offer") };
     quiz.querySelector(".cc-needs-js")?.remove();
     quiz.classList.add("cc-js");
-    if (!pool.size) return;
+    if (ex.v) load(ex, "index").then((pool) => resume(ex, pool), () => unloaded(ex));
+  }
+
+  // with the pool's index: go on with the attempt in progress, show the last one, or begin
+  function resume(ex, pool) {
+    ex.pool = pool;
     const { cur, done } = cc.readExam().x;
-    if (cur && cur.keys.every((k) => pool.has(k))) attempt(ex, cur, done.length);
-    else if (done.length) review(ex, done.length - 1);
+    if (cur && cur.keys.every((k) => cc.own(pool, k))) fetched(ex, cur.keys, () => attempt(ex, cur, done.length));
+    else if (done.length) fetched(ex, done[done.length - 1].keys, () => review(ex, done.length - 1));
     else begin(ex);
   }
+
+  // The pool: builder/exam_pool_files.py writes it under assets/exam-pool/ as classic
+  // scripts (so that it loads from file:// too), all of the version the page names
+  // (data-cc-pool): index.js (question key -> [pillar, file]) and the files of up to 8
+  // questions (their markup, without answers, and their encoded key). Each hands its data
+  // to cc.chunk. An attempt loads the index, then only the files of its questions.
+  const got = cc.map();
+  cc.chunk = (name, data) => { got[name] = data; };
+  const load = (ex, name) => cc.script(cc.url(`assets/exam-pool/${name}.js?v=${ex.v}`)).then(() => got[name]);
+
+  // the questions of these keys (ex.lis: key -> <li>, not in the page; ex.blobs: their key), then go on
+  const fetched = (ex, keys, then) => Promise.all([...new Set(keys.filter((k) => cc.own(ex.pool, k))
+    .map((k) => ex.pool[k][1]))].map((n) => load(ex, n))).then((all) => {
+    const t = el("template");
+    t.innerHTML = all.map((d) => d.h).join("");
+    ex.lis = new Map([...t.content.children].map((li) => [li.dataset.ccQ, li]));
+    ex.blobs = all.map((d) => d.k);
+    then();
+  }, () => unloaded(ex));
+  const unloaded = (ex) => { ex.status.textContent = ex.t.not_loaded; };
+
+  // the answer key of the loaded questions (decoded only to grade and review)
+  const answers = (ex) => Object.assign(cc.map(), ...ex.blobs.map(decode));
 
   function begin(ex) {
     const d = cc.readExam();
     d.x.cur = { keys: draw(ex, d.x.done), a: cc.map(), at: Date.now() };
     cc.write(d);
-    attempt(ex, d.x.cur, d.x.done.length);
+    fetched(ex, d.x.cur.keys, () => attempt(ex, d.x.cur, d.x.done.length));
   }
 
   // the drawn questions as widgets, numbered, in this learner's order for attempt no
   function questions(ex, keys, no, moved) {
     ex.list.replaceChildren();
-    ex.qs = keys.filter((k) => ex.pool.has(k)).map((k, i) => {
-      const li = ex.pool.get(k).cloneNode(true);
+    ex.qs = keys.filter((k) => ex.lis.has(k)).map((k, i) => {
+      const li = ex.lis.get(k).cloneNode(true);
       li.querySelector(".cc-q__num").textContent = `${i + 1}.`;
       ex.list.append(li);
       const q = cc.question(li, ex.t, moved);
@@ -89,7 +116,7 @@
     const missing = ex.qs.filter((q) => !q.answer().length).length;
     ex.box.querySelector(".cc-note")?.remove();
     if (missing) return ex.box.prepend(el("p", "cc-note", fmt(ex.t.unanswered, { missing })));
-    const key = decode(ex.quiz.dataset.ccKey);
+    const key = answers(ex);
     const r = { keys: [], a: cc.map(), ok: cc.map(), by: cc.map(), at: Date.now() };
     let right = 0;
     for (const q of ex.qs) {
@@ -113,7 +140,7 @@
   }
 
   // an attempt after Submit: every question marked as far as the reveal rule allows
-  function review(ex, no, key = decode(ex.quiz.dataset.ccKey)) {
+  function review(ex, no, key = answers(ex)) {
     const { done } = cc.readExam().x;
     const r = done[no];
     const open = ex.always || done.some((a) => a.passed) || (ex.max > 0 && done.length >= ex.max);
