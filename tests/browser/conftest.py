@@ -402,6 +402,15 @@ class Course:
     def check(self, q: Locator) -> None:
         q.locator(".cc-check").click()
 
+    def try_again(self, q: Locator) -> None:
+        """The question's own "Try again" (under its explanation; Check stays "Checked")."""
+        q.locator(".cc-again").click()
+
+    def reset_quiz(self) -> None:
+        """"Clear my answers to this quiz", then the confirmation it asks for."""
+        self.summary().locator(".cc-reset summary").click()
+        self.summary().locator(".cc-reset__yes").click()
+
     # reading
     def summary(self) -> Locator:
         return self.page.locator(".cc-quiz__summary")
