@@ -145,17 +145,13 @@
     q.li.append(why);
   }
 
-  // once an attempt passed: the offer of a certificate (certificate.js, loaded then: its
-  // styles dress the offer; it prints)
+  // once an attempt passed: the offer of a certificate, shown by certificate.js (loaded
+  // then: its styles dress the offer, its form prints)
   function certificate(ex) {
     const { offer, t } = ex;
-    if (!offer || (offer.hidden = !cc.readExam().x.done.some((a) => a.passed))) return;
-    const print = () => cc.load(["certificate"]);
-    print();
-    offer.querySelector("form").onsubmit = (e) => {
-      e.preventDefault();
-      print().then(() => cc.mod.certificate(offer, t), () => {});
-    };
+    if (!offer) return;
+    offer.hidden = true;
+    if (cc.readExam().x.done.some((a) => a.passed)) cc.load(["certificate"]).then(() => cc.mod.offer(offer, t), () => {});
   }
 
   cc.mod.exam = () => document.querySelectorAll(".cc-quiz[data-cc-mode=exam]:not([data-cc-ready])").forEach(setup);
