@@ -11,6 +11,9 @@
   const VERSION = "__CC_VERSION__";
 
   cc.fmt = (s, o) => String(s).replace(/\{(\w+)\}/g, (m, k) => (own(o, k) ? o[k] : m));
+  // a text that counts: its forms by CLDR plural category ({one, few, many, other}), or
+  // one text for every count
+  cc.plural = (forms, n) => forms[new Intl.PluralRules(document.documentElement.lang).select(n)] ?? forms.other ?? forms;
   cc.el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -58,11 +61,12 @@
     .catch(() => { course = null; return null; }));
 
   // what is left of a scenario: questions not answered, whether its role-play ended
+  cc.answered = (d, q) => {
+    const e = d.q[q.key];
+    return !!(e && e.a.length && cc.fits(q.type, q.n, e.a));
+  };
   cc.status = (s, d) => {
-    const left = s.questions.filter((q) => {
-      const e = d.q[q.key];
-      return !(e && e.a.length && cc.fits(q.type, q.n, e.a));
-    }).length;
+    const left = s.questions.filter((q) => !cc.answered(d, q)).length;
     const got = d.r[s.id] ? d.r[s.id].e : cc.map();
     const ends = Object.keys(got).filter((id) => own(s.endings, id));
     return { left, ends, got, done: !left && (!s.play || ends.length > 0) };

@@ -99,6 +99,7 @@
     cc.write(d);
     q.tries = q.attempt(d.q[q.key]);
     cc.marks();
+    cc.progressed();
   }
 
   // Check stays where it is, as "Checked" (a second tap does nothing); the verdict shows
@@ -121,6 +122,7 @@
       cc.write(d);
       render();
       cc.marks();
+      cc.progressed();
     });
     bar.append(q.btn);
     q.result.after(bar);
@@ -148,7 +150,28 @@
   }
 
   // the styles of what only practice quizzes have: the explanation shows once checked,
-  // "Checked" (where Check was) takes no tap, "Clear my answers" sits apart
-  cc.style(".md-typeset .cc-js .cc-q:not(.cc-q--done)>.cc-q__explain{display:none}.md-typeset .cc-check[aria-disabled]{pointer-events:none}.md-typeset .cc-reset{margin-top:2em}");
-  cc.mod.quiz = () => document.querySelectorAll('.cc-quiz[data-cc-mode="practice"]:not([data-cc-ready])').forEach(practice);
+  // "Checked" (where Check was) takes no tap, "Clear my answers" sits apart; and the end
+  // of a scenario page: "Scenario N of M", the previous and the next
+  cc.style(".md-typeset .cc-js .cc-q:not(.cc-q--done)>.cc-q__explain{display:none}.md-typeset .cc-check[aria-disabled]{pointer-events:none}.md-typeset .cc-reset{margin-top:2em}.md-typeset .cc-next{display:flex;flex-wrap:wrap;gap:.6em 1em;margin-top:2.5em;padding-top:.8em;border-top:2px solid var(--md-default-fg-color--lightest)}.md-typeset .cc-next__where{flex-basis:100%;margin:0;font-weight:700}.md-typeset .cc-next__next{margin-left:auto;text-align:right}.md-typeset .cc-next__label{display:block;font-size:.8em}");
+  // What is done (scenarios, and pillars whose every question is answered) and what was
+  // just done on this page: progress.js (loaded then) says so (cc.mod.cheer).
+  const doneNow = (m, d) => [...m.scenarios.filter((s) => cc.status(s, d).done).map((s) => s.id),
+    ...Object.keys(m.pillars).filter((p) => m.scenarios.every((s) => s.questions.every((q) => q.pillar !== p || cc.answered(d, q))))];
+  let before = null;
+  cc.progressed = async () => {
+    const m = await cc.manifest();
+    if (!m) return;
+    const now = doneNow(m, cc.read());
+    const fresh = before ? now.filter((k) => !before.includes(k)) : [];
+    before = now;
+    if (!fresh.length) return;
+    const all = fresh.some((k) => !cc.own(m.pillars, k)) && m.scenarios.every((s) => now.includes(s.id));
+    cc.load(["progress"]).then(() => cc.mod.cheer(m, fresh, all), () => {});
+  };
+
+  cc.mod.quiz = () => {
+    before = null;
+    cc.progressed();
+    document.querySelectorAll('.cc-quiz[data-cc-mode="practice"]:not([data-cc-ready])').forEach(practice);
+  };
 })();

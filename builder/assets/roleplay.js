@@ -13,6 +13,7 @@
     mine.e[id] = rating;
     cc.write(d);
     cc.marks();
+    cc.progressed?.(); // quiz.js: a moment of completion
   }
 
   // what the last choice led to, shown under the new step's heading: "What happened: …"
