@@ -175,7 +175,10 @@
     at.querySelector(".cc-cheer")?.remove();
     const result = at.querySelector(".cc-q__result");
     if (result) result.after(note); else at.append(note);
-    requestAnimationFrame(() => { note.textContent = text; }); // a live region, then its news
+    requestAnimationFrame(() => { // a live region, then its news, in the window
+      note.textContent = text;
+      note.scrollIntoView({ block: "nearest" });
+    });
   };
 
   // The result of an attempt at the final assessment, under its review on the assessment
