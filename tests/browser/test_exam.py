@@ -177,6 +177,10 @@ def test_the_certificate_carries_the_passing_attempt(exam_page, exam_url: str, t
     offer = exam_page.locator(".cc-cert-offer")
     expect(offer).to_be_visible()
     offer.locator("input").fill("Ada Lovelace")
+    ring = offer.locator("input").evaluate(
+        "(i) => { i.focus(); const s = getComputedStyle(i);"
+        " return [i.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert ring[0] and ring[1] == "solid" and ring[2] >= 2, f"the name field's focus ring: {ring}"
     offer.locator("button[type=submit]").click()
     cert = offer.locator(".cc-cert")
     expect(cert).to_be_visible()

@@ -10,7 +10,6 @@ and served under ``/training/``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from conftest import REPO, Course
@@ -22,7 +21,6 @@ from multilang import (
     localized,
     plain,
     shown_mastery,
-    start_site,
     stored,
     watched_page,
 )
@@ -37,20 +35,6 @@ SCENARIO = "scenarios/margarine-run/"
 
 
 # ------------------------------------------------------------------------ the sites
-
-
-@pytest.fixture(scope="session")
-def multilang_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteBuild]]:
-    """Both builds start at once (they are separate processes): at the root and in /training/."""
-    root = tmp_path_factory.mktemp("multilang")
-    sites: dict[str, SiteBuild] = {}
-    try:
-        sites["/"] = start_site(root / "site")
-        sites["/training/"] = start_site(root / "training-site", "/training/")
-        yield sites
-    finally:
-        for site in sites.values():
-            site.close()
 
 
 @pytest.fixture(scope="session")
@@ -231,7 +215,8 @@ def test_letters_are_drawn_with_a_real_font(
     page.evaluate(
         """() => {
           document.querySelectorAll('.md-content details').forEach((d) => { d.open = true; });
-          document.querySelectorAll('.cc-play, .cc-quiz').forEach((p) => p.classList.remove('cc-js'));
+          document.querySelectorAll('.cc-play, .cc-quiz')
+            .forEach((p) => p.classList.remove('cc-js'));
         }"""
     )
     found = page.evaluate(GLYPHS, {"letters": list(letters.items()), "tofu": TOFU})
