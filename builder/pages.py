@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from builder import markdown
 from builder.course import Edition
+from builder.coursepath import home_html, path_steps, scenario_end_html, with_home_path
 from builder.exam_page import SEARCH_EXCLUDED, assessment_markdown
 from builder.languages import with_untranslated_note
 from builder.pillars import PILLAR_IDS
@@ -32,7 +33,6 @@ from builder.render import (
     quiz_html,
     scenario_markdown,
     trainer_downloads_markdown,
-    with_continue_link,
 )
 from builder.schema import Scenario
 
@@ -58,7 +58,10 @@ def linker(edition: Edition, uri: str) -> Callable[[str], str]:
 
 def scenario_page(edition: Edition, scenario: Scenario) -> str:
     note = edition.ui["pages"]["partly_translated"] if edition.untranslated(scenario.id) else None
-    return scenario_markdown(scenario, edition.ui, note=note)
+    scenarios = list(edition.scenarios)
+    end = scenario_end_html(scenarios, scenarios.index(scenario), edition.ui,
+                            linker(edition, f"scenarios/{scenario.id}.md"))
+    return scenario_markdown(scenario, edition.ui, note=note) + "\n" + end
 
 
 def practice_uri(pillar: str, part: int) -> str:
@@ -110,8 +113,19 @@ def with_front_matter(meta: dict[str, Any], text: str) -> str:
     return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{text}"
 
 
+def _lesson_title(edition: Edition) -> str | None:
+    """The lesson page's title (its first heading), if the course has a lesson."""
+    page = next((f for f in edition.files if f.uri == "lesson.md"), None)
+    if page is None:
+        return None
+    lines = page.path.read_text(encoding="utf-8").splitlines()
+    return next((line[2:].strip() for line in lines if line.startswith("# ")), "lesson")
+
+
 def _home(edition: Edition, text: str, pdf: bool) -> str:
-    text = with_continue_link(text)
+    steps = path_steps(_lesson_title(edition), edition.ui, list(edition.scenarios),
+                       linker(edition, "index.md"))
+    text = with_home_path(text, home_html(steps, edition.ui))
     if pdf:
         text = text.rstrip() + "\n\n" + downloads_markdown(edition.ui, edition.language) + "\n"
     return text
@@ -172,7 +186,8 @@ def generated_pages(edition: Edition, written: set[str], *, pdf: bool,
                 continue
             out[uri] = partial(_generated_pillar_page, edition, pillar, part)
     out["assessment.md"] = partial(assessment_page, edition, pool_version)
-    out["progress.md"] = lambda: progress_markdown(edition.ui)
+    out["progress.md"] = lambda: progress_markdown(
+        edition.ui, linker(edition, "progress.md")("assessment.md"))
     if pdf:
         out[TRAINER_PAGE] = partial(trainer_page, edition)
     return out

@@ -234,23 +234,14 @@ def pillar_quiz_markdown(
     return f"{head}\n\n{intro}\n\n{quiz}\n"
 
 
-def progress_markdown(ui: dict[str, Any]) -> str:
+def progress_markdown(ui: dict[str, Any], assessment: str = "") -> str:
+    """My progress; ``assessment``: the assessment page's URL (where the certificate is)."""
     texts = ui["progress"]
     return (
         f"{markdown.heading(1, texts['title'])}\n\n{md_block(texts['intro'])}\n\n"
-        f'<div class="cc-progress-page" data-cc-progress>\n'
+        f'<div class="cc-progress-page" data-cc-progress data-cc-exam="{escape(assessment)}">\n'
         f'<p class="cc-needs-js">{escape(texts["needs_js"])}</p>\n</div>\n'
     )
-
-
-def with_continue_link(markdown: str) -> str:
-    """The home page gets a "continue where you left off" slot under its title."""
-    slot = '<p class="cc-continue" data-cc-continue hidden></p>'
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join([*lines[: i + 1], "", slot, "", *lines[i + 1 :]])
-    return f"{slot}\n\n{markdown}"
 
 
 def download_uri(kind: str, language: str) -> str:

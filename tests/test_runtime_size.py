@@ -17,11 +17,12 @@ from builder.runtime import ASSETS, DIST, MODULES, page_assets, served_assets
 
 BUDGET = 8 * 1024  # bytes, gzipped, JS + CSS together, on any page
 REPO = Path(__file__).resolve().parent.parent
-# the modules each kind of page needs (its elements match these modules' selectors)
+# the modules each kind of page loads at first paint (its elements match these modules'
+# selectors; a role-play's module loads later, when the role-play comes near the window)
 PAGES = {
     "home": {"progress"},
     "lesson": set(),
-    "scenario with a role-play": {"quiz", "roleplay"},
+    "scenario with a role-play": {"quiz"},
     "pillar": {"quiz"},
     "assessment": {"exam"},
     "progress": {"progress"},

@@ -1,12 +1,23 @@
-/* carecourse: the learner's certificate, loaded when they ask to print it. The card is
-   the one HR's PDFs use (_certificate.html.j2); this fills in the best passing attempt
-   (its score, per pillar, and its date) and the learner's name, and prints it alone. */
+/* carecourse: the learner's certificate, loaded once an attempt of the assessment passed
+   (exam.js shows the offer; the offer's styles come with this module). The card is the one
+   HR's PDFs use (_certificate.html.j2); this fills in the best passing attempt (its score,
+   per pillar, and its date) and the learner's name, and prints it alone. */
 (() => {
   "use strict";
   const cc = window.carecourse;
   const { el, fmt } = cc;
 
-  cc.mod.certificate = (offer, best, t) => {
+  // the offer, and its form that prints the certificate
+  cc.mod.offer = (offer, t) => {
+    offer.hidden = false;
+    offer.querySelector("form").onsubmit = (e) => {
+      e.preventDefault();
+      cc.mod.certificate(offer, t);
+    };
+  };
+
+  cc.mod.certificate = (offer, t) => {
+    const best = cc.readExam().x.done.filter((a) => a.passed).reduce((b, a) => (a.percent > b.percent ? a : b));
     const cert = offer.querySelector(".cc-cert");
     const pct = (v) => fmt(cert.dataset.ccPercent, { value: v });
     const slot = (k) => cert.querySelector(`[data-cc-slot=${k}]`);

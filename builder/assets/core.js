@@ -9,9 +9,11 @@
   // on demand), and a version that changes with every file of the runtime
   const MODULES = "__CC_MODULES__";
   const VERSION = "__CC_VERSION__";
-  const SCORE = { ideal: 1, acceptable: 0.5, poor: 0 };
 
   cc.fmt = (s, o) => String(s).replace(/\{(\w+)\}/g, (m, k) => (own(o, k) ? o[k] : m));
+  // a text that counts: its forms by CLDR plural category ({one, few, many, other}), or
+  // one text for every count
+  cc.plural = (forms, n) => forms[new Intl.PluralRules(document.documentElement.lang).select(n)] ?? forms.other ?? forms;
   cc.el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -29,7 +31,6 @@
   // a stored answer a question of this type and size could really have been given
   cc.fits = (type, n, a) => cc.ints(a) && a.every((i) => i < n)
     && (type === "ordering" ? a.length === n || !a.length : type !== "single" || a.length <= 1);
-  cc.score = (r) => (own(SCORE, r) ? SCORE[r] : 0);
 
   // a module's styles come inside its script
   cc.style = (css) => document.head.append(cc.el("style", null, css));
@@ -60,11 +61,12 @@
     .catch(() => { course = null; return null; }));
 
   // what is left of a scenario: questions not answered, whether its role-play ended
+  cc.answered = (d, q) => {
+    const e = d.q[q.key];
+    return !!(e && e.a.length && cc.fits(q.type, q.n, e.a));
+  };
   cc.status = (s, d) => {
-    const left = s.questions.filter((q) => {
-      const e = d.q[q.key];
-      return !(e && e.a.length && cc.fits(q.type, q.n, e.a));
-    }).length;
+    const left = s.questions.filter((q) => !cc.answered(d, q)).length;
     const got = d.r[s.id] ? d.r[s.id].e : cc.map();
     const ends = Object.keys(got).filter((id) => own(s.endings, id));
     return { left, ends, got, done: !left && (!s.play || ends.length > 0) };
@@ -75,13 +77,14 @@
     if (!m) return;
     const d = cc.read();
     const done = new Map(m.scenarios.map((s) => [cc.url(s.url), cc.status(s, d).done]));
-    md.navLinks().forEach((a) => {
+    md.links().forEach((a) => {
       if (!done.has(a.href)) return;
       let mark = a.querySelector(".cc-done");
       if (done.get(a.href) && !mark) {
-        mark = cc.el("span", "cc-done", "✓");
+        mark = cc.el("span", "cc-done");
         mark.title = m.t.completed_mark;
-        mark.append(cc.el("span", "cc-sr", ` (${m.t.completed_mark})`));
+        mark.append(cc.el("span", null, "✓"), cc.el("span", "cc-sr", ` (${m.t.completed_mark})`));
+        mark.firstChild.ariaHidden = "true";
         a.append(mark);
       } else if (!done.get(a.href) && mark) mark.remove();
     });
@@ -91,11 +94,25 @@
   let told;
   cc.storageFull = () => { told ||= cc.load(["note"]).then(() => cc.mod.note(), () => {}); };
 
+  // The modules a page needs load at once, in one request; but a role-play sits far down
+  // its page and is not needed at first paint: its module loads once the role-play comes
+  // within a screen's height of the window.
+  const start = (names) => {
+    cc.load(names).catch(() => {});
+    names.forEach((n) => loads[n].then(() => cc.mod[n](), () => {}));
+  };
+  let watch;
+
   md.onPage(() => {
     md.fix();
+    watch?.disconnect();
     const needed = Object.keys(MODULES).filter((n) => MODULES[n] && document.querySelector(MODULES[n]));
-    cc.load(needed).catch(() => {});
-    needed.forEach((n) => loads[n].then(() => cc.mod[n](), () => {}));
+    start(needed.filter((n) => n !== "roleplay"));
+    if (needed.includes("roleplay")) {
+      watch = new IntersectionObserver(([e]) => e.isIntersecting && (watch.disconnect(), start(["roleplay"])),
+        { rootMargin: "100% 0px" });
+      watch.observe(document.querySelector(MODULES.roleplay));
+    }
     const here = document.querySelector("[data-cc-scenario]");
     if (here) {
       const d = cc.read();

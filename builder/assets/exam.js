@@ -135,11 +135,11 @@
     d.x.done.push(r);
     delete d.x.cur;
     cc.write(d);
-    review(ex, d.x.done.length - 1, key);
-    ex.box.firstChild.focus();
+    review(ex, d.x.done.length - 1, key).then(() => ex.box.firstChild.focus());
   }
 
-  // an attempt after Submit: every question marked as far as the reveal rule allows
+  // an attempt after Submit: every question marked as far as the reveal rule allows, and
+  // the result (progress.js, loaded then: the first paint of an attempt needs none of it)
   function review(ex, no, key = answers(ex)) {
     const { done } = cc.readExam().x;
     const r = done[no];
@@ -147,8 +147,9 @@
     questions(ex, r.keys, no);
     for (const q of ex.qs) mark(q, key[q.key], r.a[q.key] || [], open);
     ex.status.textContent = "";
-    summary(ex, r, done, open);
+    ex.box.replaceChildren();
     certificate(ex);
+    return cc.load(["progress"]).then(() => cc.mod.result(ex, r, done, open, () => begin(ex)), () => {});
   }
 
   function mark(q, k, a, open) {
@@ -171,36 +172,13 @@
     q.li.append(why);
   }
 
-  function summary(ex, r, done, open) {
-    const { t, box } = ex;
-    const line = (cls, text) => box.append(el("p", cls, text));
-    box.replaceChildren();
-    const right = Object.values(r.by).reduce((n, p) => n + p.right, 0);
-    line("cc-score", fmt(t.score, { right, total: r.keys.length }));
-    box.firstChild.tabIndex = -1;
-    const ul = el("ul", "cc-pillar-scores");
-    for (const p in t.pillars) if (r.by[p]) ul.append(el("li", null, fmt(t.pillar_score, { pillar: t.pillars[p], ...r.by[p] })));
-    box.append(ul);
-    line(`cc-verdict cc-verdict--${r.passed ? "pass" : "fail"}`, fmt(r.passed ? t.passed : t.failed, { percent: r.percent, pass_mark: ex.pass }));
-    if (!open && Object.values(r.ok).includes(false)) line("cc-note", t.answers_later);
-    line("cc-exam__attempts", fmt(ex.max ? t.attempts_used : t.attempts_done, { used: done.length, max: ex.max }));
-    const at = ex.wait ? done[done.length - 1].at + ex.wait * 60000 : 0;
-    if (ex.max && done.length >= ex.max) line("cc-exam__next", t.no_attempts_left);
-    else if (at > Date.now()) {
-      line("cc-exam__next", fmt(t.next_attempt_at, { time: new Date(at).toLocaleTimeString(document.documentElement.lang, { timeStyle: "short" }) }));
-    } else box.append(cc.button(t.new_attempt, "md-button md-button--primary cc-retry", () => begin(ex)));
-  }
-
-  // once an attempt passed: the learner's certificate (certificate.js, loaded to print it)
+  // once an attempt passed: the offer of a certificate, shown by certificate.js (loaded
+  // then: its styles dress the offer, its form prints)
   function certificate(ex) {
     const { offer, t } = ex;
-    const passed = cc.readExam().x.done.filter((a) => a.passed);
-    if (!offer || (offer.hidden = !passed.length)) return;
-    const best = passed.reduce((b, a) => (a.percent > b.percent ? a : b));
-    offer.querySelector("form").onsubmit = (e) => {
-      e.preventDefault();
-      cc.load(["certificate"]).then(() => cc.mod.certificate(offer, best, t), () => {});
-    };
+    if (!offer) return;
+    offer.hidden = true;
+    if (cc.readExam().x.done.some((a) => a.passed)) cc.load(["certificate"]).then(() => cc.mod.offer(offer, t), () => {});
   }
 
   cc.mod.exam = () => document.querySelectorAll(".cc-quiz[data-cc-mode=exam]:not([data-cc-ready])").forEach(setup);

@@ -35,9 +35,10 @@
     e.stopPropagation();
   };
 
-  // The navigation links (primary sidebar and the drawer on phones), for the completed ✓.
-  // (9.8.2: a.md-nav__link, absolute href after instant navigation)
-  md.navLinks = () => document.querySelectorAll("a.md-nav__link");
+  // The links that get the completed ✓: the navigation's (primary sidebar and the drawer on
+  // phones) and those of the page's own lists (not the course path: it says more).
+  // (9.8.2: a.md-nav__link, absolute href after instant navigation; .md-content)
+  md.links = () => document.querySelectorAll("a.md-nav__link, .md-content li:not(.cc-path__step) > a");
 
   // Material's search dialog (partials/search.html) has role=dialog but no name:
   // give it the search field's label, on every page view. (9.8.2)

@@ -1,9 +1,13 @@
-/* carecourse progress: the "My progress" page (mastery per pillar, what is left, reset)
-   and the home page's "continue where you left off". Reads course.json. */
+/* carecourse progress: the "My progress" page (mastery per pillar, what is left, reset),
+   the home page's "continue where you left off" (both read course.json), and the result
+   of an attempt at the final assessment. */
 (() => {
   "use strict";
   const cc = window.carecourse;
   const { el, fmt } = cc;
+
+  const SCORE = { ideal: 1, acceptable: 0.5, poor: 0 };
+  const SIGN = { todo: "○", doing: "◐", done: "✓" }; // a path step's state, not by colour alone
 
   // Mastery of a pillar: right answers, plus per role-play that shows the pillar the best
   // ending reached that shows it (ideal 1, acceptable 0.5).
@@ -25,7 +29,7 @@
       played += 1;
       const { got } = cc.status(s, d);
       const mine = endings.filter((id) => got[id]);
-      if (mine.length) { plays += 1; score += Math.max(...mine.map((id) => cc.score(got[id]))); }
+      if (mine.length) { plays += 1; score += Math.max(...mine.map((id) => SCORE[got[id]])); }
     }
     const pct = total + played ? Math.round((100 * (right + score)) / (total + played)) : 0;
     return { pct, right, total, plays };
@@ -55,7 +59,7 @@
       if (st.done) continue;
       const a = el("a", null, s.title);
       a.href = cc.url(s.url);
-      const why = [st.left ? fmt(t.questions_left, { count: st.left }) : "", s.play && !st.ends.length ? t.play_left : ""];
+      const why = [st.left ? fmt(cc.plural(t.questions_left, st.left), { count: st.left }) : "", s.play && !st.ends.length ? t.play_left : ""];
       const li = el("li");
       li.append(a, why.some(Boolean) ? ` — ${why.filter(Boolean).join(", ")}` : "");
       ul.append(li);
@@ -72,7 +76,7 @@
       const d = cc.read();
       const todo = todoList(m, d);
       const done = m.scenarios.filter((s) => cc.status(s, d).done);
-      box.replaceChildren(el("h2", null, t.mastery), masteryList(m, d), el("h2", null, t.left));
+      box.replaceChildren(el("h2", null, t.mastery), masteryList(m, d), examResult(m, d, box), el("h2", null, t.left));
       if (todo.children.length) box.append(todo);
       else box.append(el("p", null, t.nothing_left));
       if (done.length) {
@@ -90,21 +94,120 @@
     render();
   }
 
-  async function resume(p) {
+  // The state of a step of the course's path: "todo" | "doing" | "done". The lesson counts
+  // as read once it was opened from the home page or anything else was begun.
+  function stepState(m, d, kind, key) {
+    const x = d.x.done || [];
+    if (kind === "exam") return x.some((a) => a.passed) ? "done" : x.length || d.x.cur ? "doing" : "todo";
+    if (kind === "lesson") return d.l || d.last || Object.keys(d.q).length ? "done" : "todo";
+    if (kind === "scenario") {
+      const s = m.scenarios.find((c) => c.id === key);
+      if (!s) return "todo";
+      const st = cc.status(s, d);
+      return st.done ? "done" : st.left < s.questions.length || st.ends.length ? "doing" : "todo";
+    }
+    const qs = m.scenarios.flatMap((s) => s.questions).filter((q) => q.pillar === key);
+    const left = qs.filter((q) => !cc.answered(d, q)).length;
+    return !left ? "done" : left < qs.length ? "doing" : "todo";
+  }
+
+  // The home page: each step's state, the bar, and the continue button: where the learner
+  // left off, else the first step not done, or "Review" once every step is done.
+  async function home(p) {
     p.dataset.ccReady = "1";
     const m = await cc.manifest();
-    if (!m || !m.scenarios.length) { p.dataset.ccReady = ""; return; }
+    const path = document.querySelector("[data-cc-path]");
+    if (!m || !path) { p.dataset.ccReady = ""; return; }
     const d = cc.read();
-    const last = m.scenarios.find((x) => x.id === d.last);
-    const s = last || m.scenarios[0];
-    const a = el("a", "md-button md-button--primary", fmt(last ? m.t.continue : m.t.start, { title: s.title }));
-    a.href = cc.url(s.url);
-    p.replaceChildren(a);
-    p.hidden = false;
+    const t = m.t;
+    const steps = [...path.querySelectorAll("[data-cc-step]")];
+    let next = null;
+    for (const li of steps) {
+      const state = stepState(m, d, li.dataset.ccStep, li.dataset.ccKey);
+      li.dataset.ccState = state;
+      li.querySelector(".cc-path__state").textContent = `${SIGN[state]} ${t[`state_${state}`]}`;
+      if (state !== "done") next ||= li;
+    }
+    path.querySelector("progress").value = steps.filter((li) => li.dataset.ccState === "done").length;
+    const last = m.scenarios.find((s) => s.id === d.last);
+    const here = last && !cc.status(last, d).done && steps.find((li) => li.dataset.ccKey === last.id);
+    const to = here || next || steps[0];
+    const a = p.querySelector("a");
+    a.href = to.querySelector("a").href;
+    const title = to.querySelector("a").textContent;
+    a.textContent = !next ? t.review : here ? fmt(t.continue, { title }) : fmt(to.dataset.ccStep === "lesson" ? t.start : t.next_step, { title });
+    const lesson = steps.find((li) => li.dataset.ccStep === "lesson");
+    if (lesson && !d.l) {
+      const read = () => { const e = cc.read(); e.l = 1; cc.write(e); };
+      [a, lesson.querySelector("a")].forEach((l) => l.addEventListener("click", () => l.href === lesson.querySelector("a").href && read()));
+    }
   }
+
+  // My progress: the best attempt at the final assessment, passed or not, and the way
+  // to the certificate (printed from the assessment page)
+  function examResult(m, d, box) {
+    const x = d.x.done || [];
+    const p = el("p", "cc-exam-result");
+    if (!x.length) { p.textContent = m.t.exam_none; return p; }
+    const best = x.reduce((b, a) => (a.percent > b.percent ? a : b));
+    p.textContent = fmt(best.passed ? m.t.exam_best : m.t.exam_failed, { percent: best.percent, pass_mark: m.pass_mark });
+    const link = box.dataset.ccExam;
+    if (best.passed && link) {
+      const a = el("a", "md-button", m.t.certificate);
+      a.href = link;
+      p.append(" ", a);
+    }
+    return p;
+  }
+
+  // A moment of completion: a scenario, a pillar's questions or the whole course just
+  // done on this page (quiz.js and roleplay.js tell), said politely where the learner is
+  cc.mod.cheer = (m, fresh, all) => {
+    const t = m.t;
+    const text = all ? t.finished_course : fresh.map((k) => {
+      const s = m.scenarios.find((c) => c.id === k);
+      return s ? fmt(t.finished_scenario, { title: s.title }) : fmt(t.finished_pillar, { title: m.pillars[k] });
+    }).join(" ");
+    const at = document.activeElement?.closest(".cc-q, .cc-play") || document.querySelector(".cc-quiz__summary");
+    if (!at) return;
+    const note = el("p", "admonition success cc-cheer");
+    note.setAttribute("role", "status");
+    at.querySelector(".cc-cheer")?.remove();
+    const result = at.querySelector(".cc-q__result");
+    if (result) result.after(note); else at.append(note);
+    requestAnimationFrame(() => { // a live region, then its news, in the window
+      note.textContent = text;
+      note.scrollIntoView({ block: "nearest" });
+    });
+  };
+
+  // The result of an attempt at the final assessment, under its review on the assessment
+  // page (exam.js loads this module after Submit): the score, per pillar, passed or not, the
+  // attempts used and when the next can start. ex: the assessment's texts (t), pass mark,
+  // maximum attempts, waiting minutes and summary box; open: the right answers are shown;
+  // again: starts a new attempt.
+  cc.mod.result = (ex, r, done, open, again) => {
+    const { t, box } = ex;
+    const line = (cls, text) => box.append(el("p", cls, text));
+    box.replaceChildren();
+    const right = Object.values(r.by).reduce((n, p) => n + p.right, 0);
+    line("cc-score", fmt(t.score, { right, total: r.keys.length }));
+    box.firstChild.tabIndex = -1;
+    const ul = el("ul", "cc-pillar-scores");
+    for (const p in t.pillars) if (r.by[p]) ul.append(el("li", null, fmt(t.pillar_score, { pillar: t.pillars[p], ...r.by[p] })));
+    box.append(ul);
+    line(`cc-verdict cc-verdict--${r.passed ? "pass" : "fail"}`, fmt(r.passed ? t.passed : t.failed, { percent: r.percent, pass_mark: ex.pass }));
+    if (!open && Object.values(r.ok).includes(false)) line("cc-note", t.answers_later);
+    line("cc-exam__attempts", fmt(ex.max ? t.attempts_used : t.attempts_done, { used: done.length, max: ex.max }));
+    const at = ex.wait ? done[done.length - 1].at + ex.wait * 60000 : 0;
+    if (ex.max && done.length >= ex.max) line("cc-exam__next", t.no_attempts_left);
+    else if (at > Date.now()) {
+      line("cc-exam__next", fmt(t.next_attempt_at, { time: new Date(at).toLocaleTimeString(document.documentElement.lang, { timeStyle: "short" }) }));
+    } else box.append(cc.button(t.new_attempt, "md-button md-button--primary cc-retry", again));
+  };
 
   cc.mod.progress = () => {
     document.querySelectorAll("[data-cc-progress]:not([data-cc-ready='1'])").forEach(page);
-    document.querySelectorAll("[data-cc-continue]:not([data-cc-ready='1'])").forEach(resume);
+    document.querySelectorAll("[data-cc-continue]:not([data-cc-ready='1'])").forEach(home);
   };
 })();

@@ -79,13 +79,18 @@
       list.querySelectorAll("input, button").forEach((b) => { b.disabled = on; });
       if (ordering) renumber(q, t);
     };
-    // verdicts: label -> "right" | "wrong" | "missed"; feedback shows where there is one
+    // verdicts: label -> "right" | "wrong" | "missed", each said in words under the option
+    // ("Your choice — not right"); feedback shows where there is one
+    const said = { right: ordering ? t.v_placed : t.v_right, wrong: ordering ? t.v_misplaced : t.v_wrong,
+      missed: q.type === "single" ? t.v_answer : t.v_missed };
     q.show = (ok, partly, verdicts) => {
       Object.assign(q, { done: true, ok });
       li.classList.add("cc-q--done", ok ? "cc-q--right" : "cc-q--wrong");
       for (const [i, v] of verdicts) {
-        opt(i).dataset.ccVerdict = v;
-        const fb = opt(i).querySelector(".cc-opt__feedback");
+        const o = opt(i);
+        o.dataset.ccVerdict = v;
+        o.querySelector(".cc-opt__label").after(el("strong", "cc-opt__verdict", said[v]));
+        const fb = o.querySelector(".cc-opt__feedback");
         if (fb) fb.hidden = false;
       }
       q.lock(true);

@@ -33,6 +33,7 @@
     q.li.classList.remove("cc-q--done", "cc-q--right", "cc-q--wrong");
     q.opts().forEach((o) => {
       delete o.dataset.ccVerdict;
+      o.querySelector(".cc-opt__verdict")?.remove();
       o.querySelector(".cc-opt__feedback").hidden = true;
     });
     if (q.type !== "ordering") q.list.querySelectorAll("input").forEach((i) => { i.checked = false; });
@@ -57,11 +58,15 @@
       };
       const s = d.q[q.key];
       q.tries = q.attempt(s);
-      q.mark = (a) => {
+      // fresh: just checked (not read back from the store): the explanation opens, once
+      q.mark = (a, fresh) => {
         const g = cc.grade(q.type, a, correct(q), q.n);
         q.show(g.ok, g.partly, g.verdicts);
-        q.li.querySelector(".cc-q__explain").open = true;
-        q.btn.textContent = t.try_again;
+        q.li.querySelector(".cc-q__explain").open = fresh;
+        q.btn.textContent = `✓ ${t.checked}`;
+        q.btn.classList.remove("md-button--primary");
+        q.btn.setAttribute("aria-disabled", "true");
+        q.again.hidden = false;
       };
       addCheck(q, t, render);
       if (s && s.a.length && cc.fits(q.type, q.n, s.a)) { q.set(s.a); q.mark(s.a); }
@@ -70,7 +75,10 @@
     function reset() {
       qs.forEach((q) => again(q, false));
       render();
-      summary.prepend(el("p", "cc-note", t.reset_done));
+      const note = el("p", "cc-note", t.reset_done);
+      note.tabIndex = -1;
+      summary.prepend(note);
+      note.focus();
     }
     quiz.classList.add("cc-js");
     render();
@@ -83,42 +91,87 @@
     clear(q);
     q.li.querySelector(".cc-q__explain").open = false;
     q.btn.textContent = q.t.check;
+    q.btn.classList.add("md-button--primary");
+    q.btn.removeAttribute("aria-disabled");
+    q.again.hidden = true;
     if (anew && s) d.q[q.key] = { a: [], ok: false, n: s.n + 1 };
     else delete d.q[q.key];
     cc.write(d);
     q.tries = q.attempt(d.q[q.key]);
     cc.marks();
+    cc.progressed();
   }
 
+  // Check stays where it is, as "Checked" (a second tap does nothing); the verdict shows
+  // above it, kept where the learner looks: the options grow with their verdicts and
+  // feedback, so the page scrolls by as much, at once (no motion), and then as little as
+  // it takes to bring the verdict out from under the header (quiz.css: scroll-margin).
+  // "Try again" is below the explanation.
   function addCheck(q, t, render) {
     const bar = el("div", "cc-q__actions");
     q.btn = cc.button(t.check, "md-button md-button--primary cc-check", () => {
-      if (q.done) { again(q, true); render(); return; }
+      if (q.done) return;
       const a = q.answer();
       if (!a.length) { q.result.textContent = t.pick_first; return; }
-      q.mark(a);
+      const y = q.btn.getBoundingClientRect().top;
+      q.mark(a, true);
+      scrollBy(0, q.btn.getBoundingClientRect().top - y);
+      q.result.scrollIntoView({ block: "nearest" });
       const d = cc.read();
       d.q[q.key] = { a, ok: q.ok, n: q.tries };
       cc.write(d);
       render();
       cc.marks();
+      cc.progressed();
     });
     bar.append(q.btn);
-    q.li.querySelector("fieldset").after(bar);
+    q.result.after(bar);
+    q.again = cc.button(t.try_again, "md-button cc-again", () => {
+      again(q, true);
+      render();
+      q.li.querySelector("input, .cc-move:not(:disabled)")?.focus();
+    });
+    q.again.hidden = true;
+    q.li.append(q.again);
   }
 
+  // Retry the quiz, and away from it "Clear my answers to this quiz", which asks first
   function summarise(summary, t, qs, retry, reset) {
     summary.replaceChildren();
     const done = qs.filter((q) => q.done).length;
-    if (done) {
-      scores(summary, t, qs);
-      if (done < qs.length) summary.append(el("p", "cc-progress", fmt(t.progress, { done, total: qs.length })));
-    }
-    const bar = el("div", "cc-quiz__actions");
-    if (done) bar.append(cc.button(t.retry_quiz, "md-button cc-retry", retry));
-    bar.append(cc.button(t.reset, "md-button cc-reset", reset));
-    summary.append(bar);
+    if (!done) return;
+    scores(summary, t, qs);
+    if (done < qs.length) summary.append(el("p", "cc-progress", fmt(t.progress, { done, total: qs.length })));
+    const ask = el("details", "warning cc-reset");
+    ask.append(el("summary", null, t.reset), el("p", null, t.reset_confirm),
+      cc.button(t.reset_yes, "md-button cc-reset__yes", reset),
+      cc.button(t.reset_no, "md-button cc-reset__no", () => { ask.open = false; ask.firstChild.focus(); }));
+    summary.append(cc.button(t.retry_quiz, "md-button cc-retry", retry), ask);
   }
 
-  cc.mod.quiz = () => document.querySelectorAll('.cc-quiz[data-cc-mode="practice"]:not([data-cc-ready])').forEach(practice);
+  // the styles of what only practice quizzes have: the explanation shows once checked,
+  // "Checked" (where Check was) takes no tap, "Clear my answers" sits apart; and the end
+  // of a scenario page: "Scenario N of M", the previous and the next
+  cc.style(".md-typeset .cc-js .cc-q:not(.cc-q--done)>.cc-q__explain{display:none}.md-typeset .cc-check[aria-disabled]{pointer-events:none}.md-typeset .cc-reset{margin-top:2em}.md-typeset .cc-next{display:flex;flex-wrap:wrap;gap:.6em 1em;margin-top:2.5em;padding-top:.8em;border-top:2px solid var(--md-default-fg-color--lightest)}.md-typeset .cc-next__where{flex-basis:100%;margin:0;font-weight:700}.md-typeset .cc-next__next{margin-left:auto;text-align:right}.md-typeset .cc-next__label{display:block;font-size:.8em}");
+  // What is done (scenarios, and pillars whose every question is answered) and what was
+  // just done on this page: progress.js (loaded then) says so (cc.mod.cheer).
+  const doneNow = (m, d) => [...m.scenarios.filter((s) => cc.status(s, d).done).map((s) => s.id),
+    ...Object.keys(m.pillars).filter((p) => m.scenarios.every((s) => s.questions.every((q) => q.pillar !== p || cc.answered(d, q))))];
+  let before = null;
+  cc.progressed = async () => {
+    const m = await cc.manifest();
+    if (!m) return;
+    const now = doneNow(m, cc.read());
+    const fresh = before ? now.filter((k) => !before.includes(k)) : [];
+    before = now;
+    if (!fresh.length) return;
+    const all = fresh.some((k) => !cc.own(m.pillars, k)) && m.scenarios.every((s) => now.includes(s.id));
+    cc.load(["progress"]).then(() => cc.mod.cheer(m, fresh, all), () => {});
+  };
+
+  cc.mod.quiz = () => {
+    before = null;
+    cc.progressed();
+    document.querySelectorAll('.cc-quiz[data-cc-mode="practice"]:not([data-cc-ready])').forEach(practice);
+  };
 })();

@@ -13,6 +13,20 @@
     mine.e[id] = rating;
     cc.write(d);
     cc.marks();
+    cc.progressed?.(); // quiz.js: a moment of completion
+  }
+
+  // what the last choice led to, shown under the new step's heading: "What happened: …"
+  function happened(t) {
+    const then = el("p", "cc-play__then");
+    then.append(el("strong", null, `${t.happened}: `), el("span"));
+    return then;
+  }
+  // a choice's feedback, without its "What happens:" label
+  function led(a) {
+    const note = a.closest(".cc-choice")?.querySelector(".cc-choice__then")?.cloneNode(true);
+    note?.querySelector(".cc-choice__then-label")?.remove();
+    return note ? note.textContent.trim() : "";
   }
 
   function play(box) {
@@ -23,7 +37,7 @@
     const start = box.dataset.ccStart;
     const steps = new Map([...box.querySelectorAll(".cc-step")].map((s) => [s.dataset.ccNode, s]));
     const live = box.querySelector(".cc-play__live");
-    const then = el("p", "cc-play__then");
+    const then = happened(t);
     const back = cc.button(t.back, "md-button cc-back", () => {
       if (path.length > 1) path.pop();
       show(path[path.length - 1], "", true);
@@ -42,44 +56,64 @@
       show(start, "", true);
     }));
 
-    function show(id, said, focus) {
+    function show(id, news, focus) {
       const step = steps.get(id);
       if (!step) return;
       steps.forEach((s) => s.classList.toggle("cc-step--current", s === step));
-      then.textContent = said || "";
-      then.hidden = !said;
-      step.prepend(then);
+      const title = step.querySelector(".cc-step__title");
+      then.lastChild.textContent = news || "";
+      then.hidden = !news;
+      title.after(then);
       step.append(bar);
       back.disabled = path.length < 2;
       const rating = step.dataset.ccRating;
       live.textContent = rating ? fmt(t.reached, { rating: t.rating[rating] }) : "";
       if (rating) remember(sid, id, rating);
-      if (focus) step.querySelector(".cc-step__title").focus();
+      // the new heading at the top, under Material's header (roleplay.css: scroll-margin),
+      // the news right below it
+      if (focus) {
+        title.focus({ preventScroll: true });
+        title.scrollIntoView();
+      }
     }
     box.addEventListener("click", (e) => {
       const a = e.target instanceof Element && e.target.closest("a[data-cc-goto]");
       if (!a || !box.contains(a)) return;
       cc.md.keep(e);
-      const note = a.closest(".cc-choice")?.querySelector(".cc-choice__then")?.cloneNode(true);
-      note?.querySelector(".cc-choice__then-label")?.remove();
       path.push(a.dataset.ccGoto);
-      show(a.dataset.ccGoto, note ? note.textContent.trim() : "", true);
+      show(a.dataset.ccGoto, led(a), true);
     });
     box.classList.add("cc-js");
     shuffle();
     show(start, "", false);
   }
 
-  // the trainer's map: drawn when opened, by map.js (loaded then, with Mermaid)
+  // the trainer's map: drawn when opened (maybe before this module came), by map.js
+  // (loaded then, with Mermaid)
   function map(details) {
     details.dataset.ccReady = "1";
-    details.addEventListener("toggle", () => {
-      if (details.open) cc.load(["map"]).then(() => cc.mod.map(details), () => {});
-    });
+    const draw = () => details.open && cc.load(["map"]).then(() => cc.mod.map(details), () => {});
+    details.addEventListener("toggle", draw);
+    draw();
+  }
+
+  // A role-play above the window (the learner went on to the quiz before this module came)
+  // shrinks to one step: what the learner reads stays where it was. This scrolls by what it
+  // shrank; the browser's own scroll anchoring (not in every browser, and anchored maybe in
+  // a hidden step) is off until the next frame.
+  function keepPlace(box) {
+    const next = box.nextElementSibling || box;
+    const y = next.getBoundingClientRect().top;
+    const above = box.getBoundingClientRect().top < 0;
+    const html = document.documentElement.style;
+    html.overflowAnchor = "none";
+    play(box);
+    if (above) scrollBy(0, next.getBoundingClientRect().top - y);
+    requestAnimationFrame(() => requestAnimationFrame(() => { html.overflowAnchor = ""; }));
   }
 
   cc.mod.roleplay = () => {
-    document.querySelectorAll(".cc-play:not([data-cc-ready])").forEach(play);
+    document.querySelectorAll(".cc-play:not([data-cc-ready])").forEach(keepPlace);
     document.querySelectorAll("details.cc-map-box:not([data-cc-ready])").forEach(map);
   };
 })();

@@ -48,6 +48,7 @@
       x: d.v === V && isObj(d.x) ? d.x : { done: [] },
     };
     if (typeof d.last === "string") out.last = d.last;
+    if (d.l === 1) out.l = 1; // the lesson was opened from the home page
     return out;
   }
 

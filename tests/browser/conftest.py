@@ -128,6 +128,24 @@ def exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def multilang_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The five-language course built by the real CLI, once for every module that
+    overrides ``site_url`` with it. Both builds start at once (separate processes): at
+    the root and in /training/."""
+    from multilang import start_site  # multilang imports this module
+
+    root = tmp_path_factory.mktemp("multilang")
+    sites: dict[str, Any] = {}
+    try:
+        sites["/"] = start_site(root / "site")
+        sites["/training/"] = start_site(root / "training-site", "/training/")
+        yield sites
+    finally:
+        for site in sites.values():
+            site.close()
+
+
 # ------------------------------------------------------------------------ browser
 
 
@@ -171,7 +189,7 @@ def _is_local(url: str) -> bool:
 def _watched_context(
     browser: Browser, base: str, **options: object
 ) -> tuple[BrowserContext, Watch]:
-    context = browser.new_context(viewport=PHONE, base_url=base, **options)
+    context = browser.new_context(base_url=base, **{"viewport": PHONE, **options})
     context.set_default_timeout(TIMEOUT_MS)
     watch = Watch()
 
@@ -401,6 +419,15 @@ class Course:
 
     def check(self, q: Locator) -> None:
         q.locator(".cc-check").click()
+
+    def try_again(self, q: Locator) -> None:
+        """The question's own "Try again" (under its explanation; Check stays "Checked")."""
+        q.locator(".cc-again").click()
+
+    def reset_quiz(self) -> None:
+        """"Clear my answers to this quiz", then the confirmation it asks for."""
+        self.summary().locator(".cc-reset summary").click()
+        self.summary().locator(".cc-reset__yes").click()
 
     # reading
     def summary(self) -> Locator:

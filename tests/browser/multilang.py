@@ -269,7 +269,7 @@ PLAY_STATE = """(box) => {
     visible: [...box.querySelectorAll('.cc-step')].filter(shown).map((s) => s.dataset.ccNode),
     focused: document.activeElement ? document.activeElement.id : null,
     live: box.querySelector('.cc-play__live').textContent,
-    then: shown(then) ? then.textContent.trim() : null,
+    then: shown(then) ? then.lastChild.textContent.trim() : null,  // after "What happened:"
     back: back ? !back.disabled : null,
     bar: shown(bar),
     same: !!box.__ccSame && box.isConnected,
@@ -303,7 +303,9 @@ class Play:
         self.t: dict[str, Any] = ui_strings(language, str(REPO))["roleplay"]
 
     def start(self) -> Play:
-        """On the scenario page (already open): wait until the role-play is live."""
+        """On the scenario page (already open): go to the role-play (its module loads when
+        it comes near the window) and wait until it is live."""
+        self.box.scroll_into_view_if_needed()
         expect(self.box).to_contain_class("cc-js")
         self.box.evaluate(MARK)
         return self

@@ -171,13 +171,17 @@ def test_the_certificate_carries_the_passing_attempt(exam_page, exam_url: str, t
     done = [{"keys": keys, "a": {}, "ok": dict.fromkeys(keys, True), "percent": 83, "by": by,
              "passed": True, "at": march}]
     seed = json.dumps({"v": 2, "seed": "abcdefgh12", "q": {}, "r": {}, "x": {"done": done}})
-    course.open(f"{PAGE}?{urlencode({'ccseed': seed})}")
+    with exam_page.expect_response(lambda r: "/certificate.js" in r.url) as loaded:
+        course.open(f"{PAGE}?{urlencode({'ccseed': seed})}")
+    assert loaded.value.ok, "a passed attempt loads the certificate's module (the offer's)"
     offer = exam_page.locator(".cc-cert-offer")
     expect(offer).to_be_visible()
     offer.locator("input").fill("Ada Lovelace")
-    with exam_page.expect_response(lambda r: "/certificate.js" in r.url) as loaded:
-        offer.locator("button[type=submit]").click()
-    assert loaded.value.ok, "printing loads its module then"
+    ring = offer.locator("input").evaluate(
+        "(i) => { i.focus(); const s = getComputedStyle(i);"
+        " return [i.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert ring[0] and ring[1] == "solid" and ring[2] >= 2, f"the name field's focus ring: {ring}"
+    offer.locator("button[type=submit]").click()
     cert = offer.locator(".cc-cert")
     expect(cert).to_be_visible()
     expect(cert.locator("[data-cc-slot=name]")).to_have_text("Ada Lovelace")

@@ -10,7 +10,6 @@ and served under ``/training/``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from conftest import REPO, Course
@@ -22,7 +21,6 @@ from multilang import (
     localized,
     plain,
     shown_mastery,
-    start_site,
     stored,
     watched_page,
 )
@@ -37,20 +35,6 @@ SCENARIO = "scenarios/margarine-run/"
 
 
 # ------------------------------------------------------------------------ the sites
-
-
-@pytest.fixture(scope="session")
-def multilang_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteBuild]]:
-    """Both builds start at once (they are separate processes): at the root and in /training/."""
-    root = tmp_path_factory.mktemp("multilang")
-    sites: dict[str, SiteBuild] = {}
-    try:
-        sites["/"] = start_site(root / "site")
-        sites["/training/"] = start_site(root / "training-site", "/training/")
-        yield sites
-    finally:
-        for site in sites.values():
-            site.close()
 
 
 @pytest.fixture(scope="session")
@@ -123,13 +107,14 @@ def test_language_selector_leads_to_the_same_scenario(page: Page, site_url: str)
     expect(course.opt(q, right).locator(".cc-opt__feedback")).to_have_text(
         plain(question.options[right].feedback)
     )
-    expect(q.locator(".cc-check")).to_have_text(t("try_again"))
+    expect(q.locator(".cc-check")).to_have_text(f"✓ {t('checked')}")
+    expect(q.locator(".cc-again")).to_have_text(t("try_again"))
     total = len(scenario.practice)
     expect(course.summary().locator(".cc-score")).to_have_text(t("score", right=0, total=total))
     expect(course.summary().locator(".cc-progress")).to_have_text(
         t("progress", done=1, total=total)
     )
-    q.locator(".cc-check").click()  # try again
+    q.locator(".cc-again").click()
     course.choose(q, [right])
     course.check(q)
     expect(q.locator(".cc-q__result")).to_have_text(t("right"))
@@ -226,10 +211,12 @@ def test_letters_are_drawn_with_a_real_font(
     page.screenshot(path=str(shot))
     print(f"screenshot for humans: {shot}")
     # some letters occur only in folded parts: unfold them, and show every role-play step
+    # and every explanation (shown once a question is checked)
     page.evaluate(
         """() => {
           document.querySelectorAll('.md-content details').forEach((d) => { d.open = true; });
-          document.querySelectorAll('.cc-play').forEach((p) => p.classList.remove('cc-js'));
+          document.querySelectorAll('.cc-play, .cc-quiz')
+            .forEach((p) => p.classList.remove('cc-js'));
         }"""
     )
     found = page.evaluate(GLYPHS, {"letters": list(letters.items()), "tofu": TOFU})
@@ -410,6 +397,7 @@ def test_role_play_and_progress_speak_the_language(page: Page, site_url: str) ->
     course = Course(page)
     course.open(f"tr/{SCENARIO}")
     play = page.locator("#play-margarine-run")
+    play.scroll_into_view_if_needed()  # the role-play's module loads when it comes near
     expect(play).to_contain_class("cc-js")
     shown = {
         "roleplay.back": play.locator(".cc-back").inner_text(),

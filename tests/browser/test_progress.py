@@ -33,8 +33,10 @@ def test_answers_survive_a_reload(course, t) -> None:
     for key, right in answers.items():
         q = course.q(key)
         expect(q).to_contain_class("cc-q--right" if right else "cc-q--wrong")
-        assert course.state(q) == before[key], key
-        expect(q.locator(".cc-check")).to_have_text(t("try_again"))
+        # as before, but the explanation is closed until asked for
+        assert course.state(q) == {**before[key], "open": False}, key
+        expect(q.locator(".cc-check")).to_have_text(f"✓ {t('checked')}")
+        expect(q.locator(".cc-again")).to_be_visible()
         expect(q.locator("input:enabled")).to_have_count(0)
     expect(page.locator(".cc-q--done")).to_have_count(len(answers))
     expect(course.summary().locator(".cc-score")).to_have_text(score)
@@ -50,7 +52,7 @@ def test_reset_clears_progress_for_good(course, t) -> None:
         course.answer(course.q(key), right=True)
         course.check(course.q(key))
     summary = course.summary()
-    summary.locator(".cc-reset").click()
+    course.reset_quiz()
     expect(summary.locator(".cc-note")).to_have_text(t("reset_done"))
     expect(summary.locator(".cc-score")).to_have_count(0)
     expect(page.locator(".cc-q--done")).to_have_count(0)
@@ -142,7 +144,7 @@ def test_bad_stored_progress_is_ignored(page, course, t) -> None:
         # ... and the quiz works as new
         q = course.q(SINGLE)
         if fresh["locked"]:
-            q.locator(".cc-check").click()  # "Try again", to get on with it
+            course.try_again(q)  # to get on with it
         course.answer(q, right=True)
         course.check(q)
         state = course.state(q)
@@ -182,7 +184,7 @@ def test_progress_is_shared_with_the_pillar_pages(course, t) -> None:
         q = quiz.locator(f'.cc-q[data-cc-q="{key}"]')
         expect(q).to_have_count(1)
         expect(quiz.locator(".cc-q--done")).to_have_count(1)
-        assert course.state(q) == seen[key], pillar
+        assert course.state(q) == {**seen[key], "open": False}, pillar  # explanation closed
         total = quiz.locator(".cc-q").count()
         right = 1 if key == MULTIPLE else 0
         expect(quiz.locator(".cc-score")).to_have_text(t("score", right=right, total=total))

@@ -24,6 +24,7 @@ def summary(course) -> dict:
           pillars: [...s.querySelectorAll('.cc-pillar-scores li')].map((l) => l.textContent.trim()),
           progress: s.querySelector('.cc-progress')?.textContent.trim() ?? null,
           buttons: [...s.querySelectorAll('button')].map((b) => b.textContent.trim()),
+          reset: s.querySelector('details.cc-reset > summary')?.textContent.trim() ?? null,
         })"""
     )
 
@@ -67,7 +68,8 @@ def test_single_choice_wrong_then_right(course, t) -> None:
     course.check(q)
 
     # what the learner sees: their choice marked wrong, the right one "missed",
-    # both with their feedback, the verdict, and the explanation opened
+    # both with their feedback, the verdict, and the explanation opened; Check stays
+    # where it was as "Checked", and "Try again" appears under the explanation
     chosen = course.opt(q, wrong[0])
     expect(chosen).to_have_attribute("data-cc-verdict", "wrong")
     expect(chosen.locator(".cc-opt__feedback")).to_be_visible()
@@ -84,8 +86,9 @@ def test_single_choice_wrong_then_right(course, t) -> None:
         "order": shown,
         "result": t("wrong"),
         "open": True,
-        "button": t("try_again"),
+        "button": f"✓ {t('checked')}",
     }
+    expect(q.locator(".cc-again")).to_have_text(t("try_again"))
 
     totals = pillar_totals(course)
     total = sum(totals.values())
@@ -99,11 +102,14 @@ def test_single_choice_wrong_then_right(course, t) -> None:
     )
     assert len(seen["pillars"]) == len(totals)
     assert seen["progress"] == t("progress", done=1, total=total)
-    assert seen["buttons"] == [t("retry_quiz"), t("reset")]
+    # Retry, and apart from it the reset of this quiz, which asks first
+    assert seen["buttons"] == [t("retry_quiz"), t("reset_yes"), t("reset_no")]
+    assert seen["reset"] == t("reset")
+    expect(course.summary().locator(".cc-reset__yes")).to_be_hidden()
     assert not any("{" in line for line in [seen["score"], *seen["pillars"], seen["progress"]])
 
     # Try again clears this question; then answer it right
-    q.locator(".cc-check").click()
+    course.try_again(q)
     assert course.state(q) == untouched(course, q, t)
     assert summary(course)["score"] is None
 
@@ -164,14 +170,14 @@ def test_multiple_choice_partial_is_not_quite(course, t) -> None:
     ]
 
     # all the right ones plus a wrong one is not right either
-    q.locator(".cc-check").click()
+    course.try_again(q)
     course.choose(q, [*right, wrong[0]])
     course.check(q)
     expect(q.locator(".cc-q__result")).to_have_text(t("partly"))
     expect(course.opt(q, wrong[0])).to_have_attribute("data-cc-verdict", "wrong")
 
     # only wrong ones: plainly wrong
-    q.locator(".cc-check").click()
+    course.try_again(q)
     course.choose(q, wrong)
     course.check(q)
     expect(q.locator(".cc-q__result")).to_have_text(t("wrong"))
@@ -214,7 +220,7 @@ def test_ordering_with_move_buttons(course, t) -> None:
 
     # Try again is a new attempt: the steps start in a new order, never solved or reversed,
     # and it stays the same after a reload
-    q.locator(".cc-check").click()
+    course.try_again(q)
     again = course.order(q)
     assert again != shown and again not in (list(range(n)), list(range(n))[::-1])
     assert course.state(q) == untouched(course, q, t)
@@ -242,7 +248,7 @@ def test_try_again_clears_one_question_only(course, t) -> None:
     for q in (a, b):
         course.answer(q, right=True)
         course.check(q)
-    a.locator(".cc-check").click()
+    course.try_again(a)
     assert course.state(a) == untouched(course, a, t)
     expect(b).to_contain_class("cc-q--right")
     total = course.page.locator(".cc-q").count()
@@ -268,7 +274,8 @@ def test_retry_the_quiz_clears_everything(course, t) -> None:
         "score": None,
         "pillars": [],
         "progress": None,
-        "buttons": [t("reset")],
+        "buttons": [],
+        "reset": None,
     }
     # no answer is kept, only the attempt counter (the next attempt's order)
     stored = json.loads(course.storage() or "{}")["q"]

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 from conftest import Course
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ CORE = ["carecourse.css", "carecourse.js"]
 SHIPPED = {
     "home": ("", [*CORE, "progress.js"]),
     "lesson": ("lesson/", CORE),
-    "scenario": ("scenarios/margarine-run/", [*CORE, "quiz-roleplay.js"]),
+    "scenario": ("scenarios/margarine-run/", [*CORE, "quiz.js"]),  # the role-play: later
     "pillar": ("pillars/care/", [*CORE, "quiz.js"]),
     "progress": ("progress/", [*CORE, "progress.js"]),
 }
@@ -53,6 +53,21 @@ def test_each_kind_of_page_loads_only_what_it_needs(course, site_url: str) -> No
     for kind, (path, wanted) in SHIPPED.items():
         problems += check(course, site_url, kind, path, wanted)
     assert not problems, problems
+
+
+def test_a_role_play_loads_its_module_when_it_comes_near(course, site_url: str) -> None:
+    """Not at first paint (it is far down the page), but before the learner reaches it."""
+    page = course.open("scenarios/margarine-run/", settle=True)
+    play = page.locator(".cc-play")
+    assert "roleplay.js" not in loaded(page, site_url)
+    expect(play).not_to_contain_class("cc-js")
+    with page.expect_response(lambda r: r.url.split("?")[0].endswith("/roleplay.js")):
+        page.evaluate("() => scrollBy(0, document.querySelector('.cc-play')"
+                      ".getBoundingClientRect().top - 1.5 * innerHeight)")
+    expect(play).to_contain_class("cc-js")
+    assert not play.evaluate("(p) => p.getBoundingClientRect().top < innerHeight"), \
+        "it was ready before it came into the window"
+    assert sorted(loaded(page, site_url)) == sorted([*CORE, "quiz.js", "roleplay.js"])
 
 
 def test_the_assessment_loads_no_role_play_code(exam_page, exam_url: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import Course, _finish, _watched_context
 from multilang import BY_ID
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +20,23 @@ ORDERS = """() => ({
 })"""
 
 
+def orders(page: Page) -> dict:
+    """The options and role-play choices as shown (the role-play's module loads when it
+    comes near the window: go there first)."""
+    page.locator(".cc-play").scroll_into_view_if_needed()
+    expect(page.locator(".cc-play")).to_contain_class("cc-js")
+    return page.evaluate(ORDERS)
+
+
 def test_two_learners_see_their_own_order_which_stays(chromium, site_url: str) -> None:
     seen = []
     for _ in range(3):
         context, watch = _watched_context(chromium, site_url)
         course = Course(context.new_page())
         page = course.open(f"scenarios/{SID}/")
-        first = page.evaluate(ORDERS)
+        first = orders(page)
         course.reload()
-        assert page.evaluate(ORDERS) == first, "the order changed on reload"
+        assert orders(page) == first, "the order changed on reload"
         course.open("pillars/care/")
         on_pillar = page.evaluate(ORDERS)["questions"]
         for key, order in on_pillar.items():
