@@ -1,10 +1,13 @@
 """Trainer pages in Chromium: the role-play map readable on a laptop and scrolling sideways
-on a phone, accessible at 360 px; the scenario's quiet link to it."""
+on a phone, accessible at 360 px, and the light or dark scheme the device asks for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page, expect
+from conftest import _finish, _watched_context
+from playwright.sync_api import Browser, Page, expect
 from test_a11y import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -12,6 +15,16 @@ pytestmark = pytest.mark.browser
 SID = "margarine-run"
 NARROW = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request: pytest.FixtureRequest, chromium: Browser,
+                site_url: str) -> Iterator[tuple[Page, str]]:
+    """A page in a fresh context whose device prefers a light or a dark scheme."""
+    context, watch = _watched_context(chromium, site_url, color_scheme=request.param)
+    page = context.new_page()
+    yield page, request.param
+    _finish(context, watch)
 
 
 def open_map(page: Page) -> None:
@@ -39,6 +52,20 @@ def test_a_trainer_page_is_accessible_at_360_px(page: Page, axe_source) -> None:
     page.set_viewport_size(NARROW)
     open_map(page)
     assert_accessible(page, axe_source, f"trainers/{SID}/ with its map open")
+
+
+def test_the_scheme_follows_the_device(scheme_page: tuple[Page, str]) -> None:
+    page, device = scheme_page
+    wanted = {"dark": "slate", "light": "default"}[device]
+    page.goto(f"trainers/{SID}/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
+    toggle = page.locator("label.md-header__button[for^='__palette']:visible")
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_attribute(
+        "title", "Switch to the light theme" if wanted == "slate" else "Switch to the dark theme")
+    toggle.click()  # the learner's own choice wins over the device's
+    other = "default" if wanted == "slate" else "slate"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)
 
 
 def test_the_scenario_links_its_trainer_page_quietly(page: Page) -> None:
