@@ -170,9 +170,11 @@ def hand_written_page(edition: Edition, uri: str, text: str, fallback: bool, *,
 
 
 def _generated_pillar_page(edition: Edition, pillar: str, part: int) -> str:
-    """A pillar page no one wrote (or a further part): its title and the practice."""
+    """A pillar page no one wrote (or a further part, kept out of search: its questions
+    are the scenarios', which search finds there): its title and the practice."""
     title = markdown.heading(1, edition.ui["pillars"][pillar])
-    return f"{title}\n\n" + practice_markdown(edition, pillar, part)
+    text = f"{title}\n\n" + practice_markdown(edition, pillar, part)
+    return with_front_matter(SEARCH_EXCLUDED, text) if part > 1 else text
 
 
 def generated_pages(edition: Edition, written: set[str], *,
