@@ -51,7 +51,8 @@ def category(language: str, n: int) -> str:
 def language_name(language: str) -> str:
     """The language's English name for messages ("Russian"), or its code."""
     locale = _locale(language)
-    return locale.get_display_name("en") if locale is not None else language
+    name = locale.get_display_name("en") if locale is not None else None
+    return name or language
 
 
 class Counted(dict[str, str]):
