@@ -24,6 +24,7 @@ from builder.commands import (
     compile_command,
     documents_command,
 )
+from builder.plural import count_of
 from builder.settings import Settings
 
 log = logging.getLogger("carecourse")
@@ -137,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         print(f"carecourse: fix {os.path.relpath(args.config_file)} first "
-              f"({len(exc.problems)} problem(s)).", file=sys.stderr)
+              f"({count_of(len(exc.problems), 'problem', 'problems')}).", file=sys.stderr)
         return USAGE
     except (OutputError, UsageError) as exc:
         print(f"carecourse: {exc}", file=sys.stderr)

@@ -16,6 +16,7 @@ from builder.cache import CACHE_DIR
 from builder.course import Editions, load_editions
 from builder.coverage import format_table
 from builder.outdir import check_output
+from builder.plural import count_of
 from builder.problems import Problem, errors, report
 from builder.quality import failing, quality_problems, verdict
 from builder.settings import Settings
@@ -125,15 +126,16 @@ def compile_command(settings: Settings, args: argparse.Namespace) -> int:
     languages = language_list(settings, args.language)
     editions = checked(settings, languages)
     if not editions.ok:
-        print(f"carecourse: nothing was compiled; fix the {len(errors(editions.problems))} "
-              "error(s) above.", file=sys.stderr)
+        print(f"carecourse: nothing was compiled; fix the "
+              f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
+              file=sys.stderr)
         return INVALID
     cache = Cache(settings.project_dir / CACHE_DIR)
     for language in languages:
         tree = compile_edition(editions[language], out / language, site_url=args.site_url,
                                pdf=False if args.no_pdf else None, cache=cache)
-        log.info("compiled %s: %d file(s) changed", os.path.relpath(tree.root),
-                 len(tree.changed))
+        log.info("compiled %s: %s changed", os.path.relpath(tree.root),
+                 count_of(len(tree.changed), "file", "files"))
     log.info("compiled %s into %s in %.1f s (build one with: mkdocs build -f %s)",
              summary(editions), os.path.relpath(out), time.perf_counter() - started,
              os.path.relpath(out / languages[0] / "mkdocs.yml"))
@@ -152,8 +154,9 @@ def documents_command(settings: Settings, args: argparse.Namespace) -> int:
             languages = language_list(settings, args.language)
             editions = checked(settings, languages)
             if not editions.ok:
-                print(f"carecourse: no PDF was made; fix the {len(errors(editions.problems))} "
-                      "error(s) above.", file=sys.stderr)
+                print(f"carecourse: no PDF was made; fix the "
+                      f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
+                      file=sys.stderr)
                 return INVALID
             paths = make_all(settings.project_dir, languages, Path(args.out), settings=paper,
                              localized={code: editions[code].localized for code in languages})
@@ -174,6 +177,7 @@ def documents_command(settings: Settings, args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
     for path in result.files:
         log.info("wrote %s", os.path.relpath(path))
-    log.info("%d certificate(s) written, %d row(s) refused", len(result.written),
-             result.refused)
+    log.info("%s written, %s refused", count_of(len(result.written), "certificate",
+                                                "certificates"),
+             count_of(result.refused, "row", "rows"))
     return OK if result.ok else INVALID

@@ -29,6 +29,7 @@ from builder.pages import generated_pages, hand_written_page, page_url
 from builder.render import download_uri
 from builder.runtime import served_assets, vendor_files
 from builder.sitecfg import DOCS_DIR, OVERRIDES_DIR, dump_config, site_config
+from builder.trainer import trainer_uri
 
 MARKER = ".carecourse-compiled"  # a folder compile may rewrite (it made it)
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -76,6 +77,8 @@ def _page_keys(edition: Edition) -> dict[str, str]:
     base = (ui, edition.language, edition.settings.use_directory_urls)
     keys = {f"scenarios/{sid}.md": content_key("scenario", *base, digest)
             for sid, digest in own.items()}
+    keys.update({trainer_uri(sid): content_key("trainer", *base, digest)
+                 for sid, digest in own.items()})
     keys["*"] = content_key("course", *base, everything, course, edition.site_name)
     return keys
 
@@ -102,7 +105,7 @@ def pages(edition: Edition, cache: Cache | None = None, *, pdf: bool = True,
         out[source.uri] = _cached(cache, "pages", key, page)
     for uri, make in generated_pages(edition, written, pdf=pdf,
                                      pool_version=pool_version).items():
-        key = keys.get(uri) or content_key("generated", keys["*"], uri)
+        key = content_key(keys.get(uri) or content_key("generated", keys["*"], uri), pdf)
         out[uri] = _cached(cache, "pages", key, make)
     return out
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from builder.pillars import PILLAR_IDS
+from builder.plural import count_of
 from builder.problems import Path, did_you_mean, quoted_list, slugify
 from builder.schema import Scenario
 
@@ -132,7 +133,8 @@ def explain(err: Any) -> tuple[Path, str, bool]:
     elif kind in ("string_too_short", "too_short") and isinstance(value, str | type(None)):
         message = "must not be empty"
     elif kind == "too_short":
-        message = f"needs at least {ctx.get('min_length')} item(s), has {len(value or [])}"
+        least = int(ctx.get("min_length") or 0)
+        message = f"needs at least {count_of(least, 'item', 'items')}, has {len(value or [])}"
     elif kind == "too_long":
         message = f"can have at most {ctx.get('max_length')} items, has {len(value or [])}"
     elif kind in _EXPECTED:

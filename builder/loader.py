@@ -9,6 +9,7 @@ from pathlib import Path as FsPath
 from pydantic import ValidationError
 
 from builder.explain import explain, kind_of, without_typo_twins
+from builder.plural import count_of
 from builder.problems import Path, Problem, format_path, quoted_list
 from builder.roleplay import graph_problems
 from builder.schema import Scenario
@@ -148,9 +149,10 @@ def source_problems(name: str, smap: SourceMap) -> list[Problem]:
 def _advice(path: FsPath, smap: SourceMap, scenario: Scenario) -> list[Problem]:
     out = []
     if len(scenario.practice) < MIN_QUESTIONS:
+        has = count_of(len(scenario.practice), "practice question", "practice questions")
         out.append(_at(path, smap, ("quiz",),
-                       f"has {len(scenario.practice)} practice question(s); a good quiz has "
-                       f"at least {MIN_QUESTIONS}", severity="warning"))
+                       f"has {has}; a good quiz has at least {MIN_QUESTIONS}",
+                       severity="warning"))
     if len(scenario.quiz_pillars) < MIN_QUIZ_PILLARS:
         out.append(_at(path, smap, ("quiz",),
                        f"covers only {quoted_list(scenario.quiz_pillars)}; cover at least "

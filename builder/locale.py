@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.loader import display_path, source_problems
+from builder.plural import categories, counted_strings, is_counted, language_name, noun
 from builder.problems import Path as DataPath
 from builder.problems import Problem, did_you_mean, format_path
 from builder.yamlsource import SourceMap, YamlSyntaxError, load_file
@@ -43,9 +44,10 @@ def _placeholders(text: str) -> set[str] | None:
 
 
 class _Checker:
-    def __init__(self, name: str, smap: SourceMap) -> None:
+    def __init__(self, name: str, smap: SourceMap, language: str) -> None:
         self.name = name
         self.smap = smap
+        self.language = language
         self.problems: list[Problem] = []
 
     def add(self, loc: DataPath, message: str, severity: str = "error", *,
@@ -62,6 +64,10 @@ class _Checker:
                 hint = did_you_mean(str(key), [str(k) for k in english])
                 self.add(where, f"unknown key '{key}' (English has no such string, so it is "
                          f"not used){hint}", "warning", key=True)
+            elif is_counted(english[key]):
+                forms = self.counted(english[key], value, where)
+                if forms is not None:
+                    out[key] = forms
             elif isinstance(english[key], dict):
                 if isinstance(value, dict):
                     out[key] = self.mapping(english[key], value, where)
@@ -75,6 +81,36 @@ class _Checker:
                 if text is not None:
                     out[key] = text
         return out
+
+    def forms_of(self, data: dict[str, Any], loc: DataPath) -> None:
+        for key, value in data.items():
+            if is_counted(value):
+                self.counted(value, value, (*loc, str(key)))
+            elif isinstance(value, dict):
+                self.forms_of(value, (*loc, str(key)))
+
+    def counted(self, english: dict[str, str], value: Any, loc: DataPath) -> dict | None:
+        """A counted string: exactly the plural forms of the file's language."""
+        wanted = categories(self.language)
+        name = language_name(self.language)
+        if not isinstance(value, dict):
+            self.add(loc, f"this string counts: write it as a mapping with one form per "
+                     f"{name} plural category ({', '.join(wanted)}), not {_kind(value)}")
+            return None
+        extra = [str(k) for k in value if k not in wanted]
+        for key in extra:
+            self.add((*loc, key), f"'{key}' is not a plural category of {name}, which has "
+                     f"{', '.join(wanted)}", key=True)
+        missing = [c for c in wanted if c not in value]
+        if missing:
+            forms = noun(len(missing), "form", "forms")
+            self.add(loc, f"missing the {name} plural {forms} "
+                     f"{', '.join(repr(c) for c in missing)} ({name} has {', '.join(wanted)})")
+        if extra or missing:
+            return None
+        texts = {c: self.text(str(value[c]), " ".join(english.values()), (*loc, c))
+                 for c in wanted}
+        return None if None in texts.values() else texts
 
     def text(self, value: str, english: str, loc: DataPath) -> str | None:
         names, wanted = _placeholders(value), _placeholders(english) or set()
@@ -133,9 +169,10 @@ def _checked_stamped(stamp: tuple[str, int, int], path: str, english_path: str |
         return {}, [*problems, Problem(name, 1, 1, "", "a locale file is a mapping of keys "
                                        f"like the English one (pages:, quiz:, ...), not "
                                        f"{_kind(data)}")]
-    if english_path is None:  # the English file itself
-        return data, problems
-    checker = _Checker(name, smap)
+    checker = _Checker(name, smap, file.stem)
+    if english_path is None:  # the English file itself: its counted strings are checked
+        checker.forms_of(data, ())
+        return data, [*problems, *checker.problems]
     clean = checker.mapping(_english(), data, ())
     return clean, [*problems, *checker.problems]
 
@@ -170,17 +207,17 @@ def ui_strings(language: str = DEFAULT_LANGUAGE, project_dir: str | None = None)
     string that is broken). Cached until one of the files changes."""
     files = [path for lang in dict.fromkeys([DEFAULT_LANGUAGE, language])
              for path in _files(lang, project_dir)]
-    return _ui(tuple(_stamp(p) for p in files))
+    return _ui(tuple(_stamp(p) for p in files), language)
 
 
 @lru_cache(maxsize=32)
-def _ui(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Any]:
+def _ui(stamps: tuple[tuple[str, int, int], ...], language: str) -> dict[str, Any]:
     merged = _english()
     english = str((_PACKAGE_LOCALES / f"{DEFAULT_LANGUAGE}.yaml").resolve())
     for path, _, _ in stamps:
         if path != english:
             merged = _merge(merged, _checked(path, english)[0])
-    return merged
+    return counted_strings(merged, language)
 
 
 def locale_problems(project_dir: Path | str | None, languages: list[str]) -> list[Problem]:

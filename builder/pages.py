@@ -1,10 +1,10 @@
 """The Markdown pages of one language's site, assembled from its :class:`Edition`.
 
-Generated pages (scenarios, pillar practice, assessment, progress, the trainers'
-downloads) and the hand-written pages as the site shows them (home with its downloads
-box, the untranslated note). Links
-between pages are relative URLs, computed here as MkDocs will write them, so the
-compiled tree builds the same with any MkDocs-compatible generator.
+Generated pages (scenarios and their trainer pages, pillar practice, assessment,
+progress, the trainers' downloads) and the hand-written pages as the site shows them
+(home with its downloads box, the untranslated note). Links between pages are relative
+URLs, computed here as MkDocs will write them, so the compiled tree builds the same with
+any MkDocs-compatible generator.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from builder.render import (
     trainer_downloads_markdown,
 )
 from builder.schema import Scenario
+from builder.trainer import trainer_index_markdown, trainer_markdown, trainer_uri
 
 # Practice questions per pillar page: the page stays small at any course size
 PRACTICE_PER_PAGE = 12
@@ -50,18 +51,31 @@ def page_url(uri: str, use_directory_urls: bool = True) -> str:
 
 
 def linker(edition: Edition, uri: str) -> Callable[[str], str]:
-    """Maps a page source (``scenarios/x.md``) to a URL relative to page ``uri``."""
+    """Maps a page source (``scenarios/x.md``) or another file of the site
+    (``downloads/x.pdf``) to a URL relative to page ``uri``."""
     dir_urls = edition.settings.use_directory_urls
     here = page_url(uri, dir_urls)
-    return lambda target: get_relative_url(page_url(target, dir_urls), here)
+    return lambda target: get_relative_url(
+        page_url(target, dir_urls) if target.endswith(".md") else target, here)
 
 
 def scenario_page(edition: Edition, scenario: Scenario) -> str:
     note = edition.ui["pages"]["partly_translated"] if edition.untranslated(scenario.id) else None
+    uri = f"scenarios/{scenario.id}.md"
     scenarios = list(edition.scenarios)
-    end = scenario_end_html(scenarios, scenarios.index(scenario), edition.ui,
-                            linker(edition, f"scenarios/{scenario.id}.md"))
-    return scenario_markdown(scenario, edition.ui, note=note) + "\n" + end
+    end = scenario_end_html(scenarios, scenarios.index(scenario), edition.ui, linker(edition, uri))
+    page = scenario_markdown(scenario, edition.ui, note=note,
+                             trainer_url=linker(edition, uri)(trainer_uri(scenario.id)))
+    # the scenario's summary is the page's meta description (search engines, link previews)
+    return with_front_matter({"description": markdown.plain_text(scenario.summary)},
+                             page + "\n" + end)
+
+
+def scenario_trainer_page(edition: Edition, scenario: Scenario, *, pdf: bool) -> str:
+    """A scenario's trainer page: in no menu, kept out of search."""
+    uri = trainer_uri(scenario.id)
+    return with_front_matter(SEARCH_EXCLUDED, trainer_markdown(
+        scenario, edition.ui, linker(edition, uri), language=edition.language, pdf=pdf))
 
 
 def practice_uri(pillar: str, part: int) -> str:
@@ -148,9 +162,13 @@ def assessment_page(edition: Edition, pool_version: str = "") -> str:
 
 
 def trainer_page(edition: Edition) -> str:
-    """The trainers' and HR's PDFs (``downloads/``): in no menu, kept out of search."""
+    """The trainers' and HR's PDFs (``downloads/``) and the list of the trainer pages:
+    in no menu, kept out of search."""
+    pages = trainer_index_markdown(list(edition.scenarios), edition.ui,
+                                   linker(edition, TRAINER_PAGE))
     return with_front_matter(SEARCH_EXCLUDED,
-                             trainer_downloads_markdown(edition.ui, edition.language))
+                             trainer_downloads_markdown(edition.ui, edition.language)
+                             + "\n" + pages)
 
 
 def hand_written_page(edition: Edition, uri: str, text: str, fallback: bool, *,
@@ -167,9 +185,11 @@ def hand_written_page(edition: Edition, uri: str, text: str, fallback: bool, *,
 
 
 def _generated_pillar_page(edition: Edition, pillar: str, part: int) -> str:
-    """A pillar page no one wrote (or a further part): its title and the practice."""
+    """A pillar page no one wrote (or a further part, kept out of search: its questions
+    are the scenarios', which search finds there): its title and the practice."""
     title = markdown.heading(1, edition.ui["pillars"][pillar])
-    return f"{title}\n\n" + practice_markdown(edition, pillar, part)
+    text = f"{title}\n\n" + practice_markdown(edition, pillar, part)
+    return with_front_matter(SEARCH_EXCLUDED, text) if part > 1 else text
 
 
 def generated_pages(edition: Edition, written: set[str], *, pdf: bool,
@@ -179,6 +199,8 @@ def generated_pages(edition: Edition, written: set[str], *, pdf: bool,
     out: dict[str, Callable[[], str]] = {}
     for scenario in edition.scenarios:
         out[f"scenarios/{scenario.id}.md"] = partial(scenario_page, edition, scenario)
+        out[trainer_uri(scenario.id)] = partial(scenario_trainer_page, edition, scenario,
+                                                pdf=pdf)
     for pillar in PILLAR_IDS:
         for part in range(1, practice_parts(edition, pillar) + 1):
             uri = practice_uri(pillar, part)

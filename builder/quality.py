@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.loader import Course, display_path
+from builder.plural import count_of
 from builder.problems import Path as DataPath
 from builder.problems import Problem, errors, format_path
 from builder.quality_course import course_findings
@@ -147,10 +148,11 @@ def failing(problems: Iterable[Problem], *, strict: bool) -> list[Problem]:
 
 
 def verdict(problems: Sequence[Problem], *, strict: bool) -> str:
-    """What failed a check: "2 error(s)", or "5 warning(s) (--strict ...)" under --strict."""
+    """What failed a check: "2 errors", or "5 warnings (--strict ...)" under --strict."""
     n_errors = len(errors(problems))
     n_warnings = len(problems) - n_errors if strict else 0
-    parts = [f"{n_errors} error(s)"] if n_errors or not n_warnings else []
+    parts = [count_of(n_errors, "error", "errors")] if n_errors or not n_warnings else []
     if n_warnings:
-        parts.append(f"{n_warnings} warning(s) (--strict makes warnings errors)")
+        parts.append(f"{count_of(n_warnings, 'warning', 'warnings')} "
+                     "(--strict makes warnings errors)")
     return " and ".join(parts)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from builder.pillars import PILLAR_IDS
+from builder.plural import count_of
 from builder.quality_items import MIN_SAMPLE, Finding, numbered, percent
 from builder.schema import Roleplay, Scenario
 
@@ -46,8 +47,9 @@ def multiple_counts(scenarios: Sequence[Scenario]) -> list[Finding]:
     if len(multiple) < MIN_MULTIPLE or len(counts) != 1:
         return []
     (count,) = counts
-    message = (f"all {len(multiple)} multiple-choice questions in the course have {count} right "
-               f"answer(s), so a learner can guess how many to tick: make some of them have "
+    right = count_of(count, "right answer", "right answers")
+    message = (f"all {len(multiple)} multiple-choice questions in the course have {right}, "
+               f"so a learner can guess how many to tick: make some of them have "
                f"fewer or more right options")
     return [Finding(s.id, ("quiz", n, "options"), message) for s, n, _ in multiple]
 
@@ -95,11 +97,13 @@ def exam_pool(scenarios: Sequence[Scenario], per_pillar: int) -> list[Finding]:
         if per[pillar] >= per_pillar:
             continue
         target = _where(scenarios, pillar, _exam_on)
+        drawn = count_of(per_pillar, f"'{pillar}' question", f"'{pillar}' questions")
+        held = count_of(per[pillar], f"exam-only '{pillar}' question",
+                        f"exam-only '{pillar}' questions")
         out.append(Finding(
             target.id, ("quiz",),
-            f"the final assessment draws {per_pillar} '{pillar}' question(s) per attempt "
-            f"(assessment: questions_per_pillar) but the course has {per[pillar]} exam-only "
-            f"'{pillar}' question(s): add {per_pillar - per[pillar]} with 'assessment: only', "
+            f"the final assessment draws {drawn} per attempt (assessment: questions_per_pillar) "
+            f"but the course has {held}: add {per_pillar - per[pillar]} with 'assessment: only', "
             "for example here"))
     return out
 

@@ -164,14 +164,16 @@ def _pill_list(pillars: Sequence[str], ui: dict[str, Any], scenario_id: str = ""
     return f'<p class="cc-pills"{mark}><span>{shown}</span> {pills}</p>'
 
 
-def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None) -> str:
+def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None,
+                      trainer_url: str | None = None) -> str:
     """The whole scenario page as Markdown (with the quiz as an HTML block).
 
-    ``note`` is shown under the title, e.g. when parts are not translated yet.
+    ``note`` is shown under the title, e.g. when parts are not translated yet;
+    ``trainer_url`` is the scenario's trainer page (its discussion prompts and map),
+    linked quietly at the end of the page.
     """
     pages = ui["pages"]
     h2 = functools.partial(markdown.heading, 2)
-    discussion = "".join(f"<li>{md_inline(p)}</li>" for p in scenario.discussion)
     parts = [
         markdown.heading(1, scenario.title),
         *([markdown.admonition("info", note)] if note else []),
@@ -185,8 +187,6 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
         md_block(scenario.what_staff_did),
         h2(pages["why_it_worked"]),
         md_block(scenario.why_it_worked),
-        f'<details class="question"><summary>{md_inline(pages["discussion"])}</summary>'
-        f"<ol>{discussion}</ol></details>",
         *_roleplay_parts(scenario, ui),
         h2(pages["quiz"]),
         quiz_html(
@@ -194,6 +194,8 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
             [(scenario, q) for q in scenario.practice],
             ui,
         ),
+        *([f'<p class="cc-for-trainers"><small><a href="{escape(trainer_url)}">'
+           f'{md_inline(pages["trainer_link"])}</a></small></p>'] if trainer_url else []),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -203,17 +205,22 @@ def _roleplay_parts(scenario: Scenario, ui: dict[str, Any]) -> list[str]:
     if play is None:
         return []
     texts = ui["roleplay"]
-    mermaid = mermaid_map(play, texts["rating"])
-    diagram = (
-        f'<details class="abstract cc-map-box"><summary>{escape(texts["map"])}</summary>\n'
-        f'<pre class="cc-map" data-cc-map>{escape(mermaid)}</pre>\n</details>'
-    )
     return [
         markdown.heading(2, texts["heading"] + (f": {play.title}" if play.title else "")),
         md_block(texts["intro"]),
         roleplay_html(scenario, ui),
-        diagram,
     ]
+
+
+def map_html(play: Roleplay, ui: dict[str, Any]) -> str:
+    """The trainer's map of a role-play: its Mermaid text, drawn by map.js when opened,
+    in a box that scrolls sideways on a phone (focusable, so that keys scroll it too)."""
+    texts = ui["roleplay"]
+    mermaid = mermaid_map(play, texts["rating"])
+    name = escape(texts["map"])
+    return (f'<details class="abstract cc-map-box"><summary>{name}</summary>\n'
+            f'<div class="cc-map-scroll" tabindex="0" role="region" aria-label="{name}">\n'
+            f'<pre class="cc-map" data-cc-map>{escape(mermaid)}</pre>\n</div>\n</details>')
 
 
 def pillar_questions(scenarios: Sequence[Scenario], pillar: str) -> list[tuple[Scenario, Question]]:

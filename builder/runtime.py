@@ -55,9 +55,10 @@ MODULES: dict[str, Module] = {
     "roleplay": Module(".cc-play, details.cc-map-box", ("roleplay.js",), ("roleplay.css",)),
     "progress": Module("[data-cc-progress], [data-cc-continue]", ("progress.js",),
                        ("progress.css",)),
-    # loaded when asked for: the trainer's map (with the vendored Mermaid), printing the
+    # loaded when asked for: the trainer's map (with the vendored Mermaid; trainer.css lets
+    # it scroll sideways on a phone, on the trainer pages where it is), printing the
     # learner's certificate, the note that progress cannot be saved
-    "map": Module(None, ("map.js",)),
+    "map": Module(None, ("map.js",), ("trainer.css",)),
     "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
     "note": Module(None, ("note.js",), ("note.css",)),
 }

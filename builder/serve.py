@@ -18,6 +18,7 @@ from pathlib import Path
 from builder.cache import CACHE_DIR, Cache
 from builder.commands import INVALID, OK, checked, language_list
 from builder.compile import Tree, compile_edition
+from builder.plural import count_of
 from builder.problems import errors
 from builder.settings import Settings, SettingsError, read_settings
 
@@ -46,7 +47,8 @@ def recompile(settings: Settings, language: str, root: Path) -> Tree | None:
     """Load and compile one language; None (with every problem printed) if it is invalid."""
     editions = checked(settings, [language])
     if errors(editions.problems):
-        print("carecourse: the preview shows the last good version; fix the error(s) above.",
+        print("carecourse: the preview shows the last good version; fix the "
+              f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
               file=sys.stderr)
         return None
     cache = Cache(settings.project_dir / CACHE_DIR)
@@ -70,8 +72,8 @@ def watch(settings: Settings, language: str, root: Path, stop: threading.Event,
             continue
         tree = recompile(settings, language, root)
         if tree is not None:
-            log.info("recompiled %s in %.2f s: %d file(s) changed", language,
-                     time.perf_counter() - started, len(tree.changed))
+            log.info("recompiled %s in %.2f s: %s changed", language,
+                     time.perf_counter() - started, count_of(len(tree.changed), "file", "files"))
             if on_compiled is not None:
                 on_compiled(tree)
 

@@ -1,8 +1,10 @@
 """The ``mkdocs.yml`` of a compiled language tree: plain MkDocs, no carecourse plugin.
 
 It is the project's ``mkdocs.yml`` with the language filled in (theme language, site
-name, description, footer, language selector), the course navigation, the runtime's
-CSS and JS, and ``theme.custom_dir`` pointing at the copied template overrides.
+name, description, footer, language selector, the light and dark schemes following the
+device), the course navigation, the runtime's CSS and JS, and ``theme.custom_dir``
+pointing at the copied template overrides. Material's English "Made with" line is off:
+the footer is the project's line for the language, or "Made with carecourse" in it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import copy
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from builder.course import Edition
 from builder.languages import alternates
@@ -30,6 +33,19 @@ def language_site_url(site_url: str | None, language: str, multilingual: bool) -
     return site_url.rstrip("/") + f"/{language}/" if multilingual else site_url
 
 
+def os_palette(palette: dict[str, Any], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Material's palette as a light and a dark scheme that follow the device's setting,
+    each with a toggle to the other (labelled in the site's language); the project's
+    colours in both."""
+    colours = {k: v for k, v in palette.items() if k in ("primary", "accent")}
+    return [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", **colours,
+         "toggle": {"icon": "material/brightness-7", "name": texts["to_dark"]}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", **colours,
+         "toggle": {"icon": "material/brightness-4", "name": texts["to_light"]}},
+    ]
+
+
 def site_config(edition: Edition, nav: list[Any], *, site_url: str | None) -> dict[str, Any]:
     settings = edition.settings
     language = edition.language
@@ -42,9 +58,8 @@ def site_config(edition: Edition, nav: list[Any], *, site_url: str | None) -> di
                             language, multilingual)
     if url:
         data["site_url"] = url
-    footer = settings.copyright_for(language)
-    if footer:
-        data["copyright"] = footer
+    data["copyright"] = settings.copyright_for(language) or str(
+        escape(edition.ui["site"]["footer"]))
     data.update(settings.mkdocs_data())
     data["docs_dir"] = DOCS_DIR
     data["site_dir"] = "site"
@@ -52,11 +67,15 @@ def site_config(edition: Edition, nav: list[Any], *, site_url: str | None) -> di
         data["use_directory_urls"] = False
     theme = copy.deepcopy(dict(settings.theme))
     theme.update(language=language, custom_dir=OVERRIDES_DIR)
+    palette = theme.get("palette") or {}
+    if isinstance(palette, dict) and not {"scheme", "media"} & set(palette):
+        theme["palette"] = os_palette(palette, edition.ui["site"])
     data["theme"] = theme
     data["nav"] = nav
     if settings.markdown_extensions:
         data["markdown_extensions"] = copy.deepcopy(list(settings.markdown_extensions))
     extra = copy.deepcopy(dict(settings.extra))
+    extra.setdefault("generator", False)  # Material's "Made with" line is English only
     if multilingual:
         extra["alternate"] = alternates(settings.language_names)
     if extra:

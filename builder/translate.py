@@ -18,6 +18,7 @@ from typing import Any
 
 from builder.loader import Course, display_path, source_problems
 from builder.overlay import Walk, text_fields
+from builder.plural import count_of
 from builder.problems import Problem, did_you_mean
 from builder.schema import Scenario
 from builder.yamlsource import SourceMap, YamlSyntaxError, load_file
@@ -115,7 +116,8 @@ def localize(
         shown = ", ".join(cov.missing[:4]) + (f" and {len(cov.missing) - 4} more"
                                                if len(cov.missing) > 4 else "")
         walk.problems.append(Problem(display_path(path), 1, 1, "",
-                                     f"{len(cov.missing)} text(s) not translated yet: {shown}",
+                                     f"{count_of(len(cov.missing), 'text', 'texts')} not "
+                                     f"translated yet: {shown}",
                                      "warning"))
     try:
         localized = Scenario.model_validate(merged)

@@ -161,6 +161,9 @@ def test_practice_is_split_into_small_pages(tmp_path: Path) -> None:
         r'data-cc-q="([^"]+)"', part.read_text(encoding="utf-8"))]
     assert keys == expected, "every practice question once, in course order"
     assert "(care-2.md)" in parts[0].read_text() and "(care.md)" in parts[1].read_text()
+    # the further parts stay out of the search index (their questions are the scenarios')
+    assert all(p.read_text().startswith("---\nsearch:\n  exclude: true\n---") for p in parts[1:])
+    assert not parts[0].read_text().startswith("---")
 
 
 @pytest.mark.parametrize(("extensions", "raw_html", "box", "span"), [

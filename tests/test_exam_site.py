@@ -55,11 +55,13 @@ def test_exam_only_questions_are_not_in_practice_pages_or_search(site: Path) -> 
     assert "tired of waiting" not in text and "heavy door" not in text
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "assessment/" not in locations and "downloads/" not in locations
+    assert not [place for place in locations if place.startswith("trainers/")]
     assert "scenarios/lost-booking/" in locations, "the search index is there"
 
 
-def test_the_answer_key_is_linked_from_the_trainers_page_only(site: Path) -> None:
-    pages = [p for p in site.rglob("*.html") if "downloads" not in p.relative_to(site).parts]
+def test_the_answer_key_is_linked_from_the_trainers_pages_only(site: Path) -> None:
+    pages = [p for p in site.rglob("*.html")
+             if not {"downloads", "trainers"} & set(p.relative_to(site).parts)]
     assert len(pages) > 5
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -69,3 +71,6 @@ def test_the_answer_key_is_linked_from_the_trainers_page_only(site: Path) -> Non
     trainers = read(site, "downloads")
     assert 'href="answer-key-en.pdf"' in trainers and 'href="handbook-en.pdf"' in trainers
     assert (site / "downloads" / "answer-key-en.pdf").stat().st_size > 1000
+    trainer = read(site, "trainers/lost-booking")
+    assert 'href="../../downloads/answer-key-en.pdf"' in trainer
+    assert 'href="../trainers/lost-booking/"' in trainers

@@ -25,10 +25,23 @@ CASES: dict[str, dict[str, bytes | str]] = {
     "a-string": {"nl.yaml": "Scenario's\n"},
     "text-where-a-mapping-belongs": {"nl.yaml": "pages: Pagina's\nquiz:\n  check: [a, b]\n"},
     "unknown-key": {"nl.yaml": "pages:\n  scenarioos: Scenario's\nquizz:\n  check: Controleer\n"},
-    "unknown-placeholder": {"nl.yaml": 'pages:\n  practise_pillar_intro: "{cont} vragen"\n'
+    "unknown-placeholder": {"nl.yaml": 'pages:\n  practise_pillar_intro:\n'
+                                       '    one: "{cont} vraag"\n    other: "{count} vragen"\n'
                                        'quiz:\n  moved: "Naar {pos} van {totaal}"\n'},
-    "format-tricks": {"nl.yaml": 'pages:\n  practise_pillar_intro: "{count.__class__}"\n'
+    "format-tricks": {"nl.yaml": 'pages:\n  practise_pillar_intro:\n'
+                                 '    one: "{count.__class__}"\n    other: "{count} vragen"\n'
                                  'quiz:\n  moved: "{pos!r} {total"\n'},
+    # a counted string has exactly the plural categories Babel knows for the language
+    "plural-forms": {
+        "ru.yaml": 'pages:\n  practise_pillar_intro:\n    one: "{count} вопрос"\n'
+                   '    other: "{count} вопроса"\n',
+        "nl.yaml": 'pages:\n  practise_pillar_intro:\n    one: "{count} vraag"\n'
+                   '    few: "{count} vragen"\n    other: "{count} vragen"\n',
+        "tr.yaml": 'exam:\n  intro: "{count} soru"\n',
+        "it.yaml": 'exam:\n  intro:\n    one: "{count} domanda"\n    many: "{count} di domande"\n'
+                   '    other: "{conto} domande"\n',
+        "en.yaml": 'pages:\n  practise_pillar_intro:\n    one: "{count} question"\n'
+                   '    two: "{count} questions"\n    other: "{count} questions"\n'},
     "duplicate-keys": {"nl.yaml": "pages:\n  scenarios: A\n  scenarios: B\n"},
     "html": {"nl.yaml": 'pages:\n  scenarios: "<img src=x onerror=alert(1)>Scenario\'s"\n'},
     "alias": {"nl.yaml": "pages:\n  scenarios: &s Scenario's\n  pillars: *s\n"},

@@ -9,13 +9,18 @@ from typing import Any
 import pytest
 import yaml
 
+from builder.plural import is_counted
+
 LOCALES = Path(__file__).resolve().parent.parent / "builder" / "locales"
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """Key path -> text; a counted string (its plural forms) is one key, its forms joined."""
     out: dict[str, str] = {}
     for key, value in data.items():
-        if isinstance(value, dict):
+        if is_counted(value):
+            out[f"{prefix}{key}"] = " | ".join(map(str, value.values()))
+        elif isinstance(value, dict):
             out.update(flatten(value, f"{prefix}{key}."))
         else:
             out[f"{prefix}{key}"] = str(value)
@@ -32,5 +37,5 @@ def test_locale_matches_english(code: str) -> None:
     assert sorted(set(en) - set(other)) == [], "missing keys"
     assert sorted(set(other) - set(en)) == [], "keys English does not have"
     for key, text in en.items():
-        want = sorted(re.findall(r"\{(\w+)\}", text))
-        assert sorted(re.findall(r"\{(\w+)\}", other[key])) == want, key
+        want = set(re.findall(r"\{(\w+)\}", text))
+        assert set(re.findall(r"\{(\w+)\}", other[key])) == want, key

@@ -372,7 +372,7 @@ def test_roster_without_required_columns(tmp_path, settings):
     rows, problems = read_roster(roster, settings)
     assert rows == []
     assert "unknown column 'naam'; did you mean 'name'?" in str(problems[0])
-    assert "missing column(s) 'name', 'score'" in str(problems[1])
+    assert "missing columns 'name', 'score'" in str(problems[1])
 
 
 def test_file_names_are_slugs_and_unique():

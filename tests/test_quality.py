@@ -79,8 +79,8 @@ def test_strict_fails_on_warnings() -> None:
     error = Problem("scenarios/a.yaml", 1, 1, "", "an error")
     assert failing([warning], strict=False) == []
     assert failing([warning], strict=True) == [warning]
-    assert verdict([error, warning], strict=False) == "1 error(s)"
+    assert verdict([error, warning], strict=False) == "1 error"
     assert verdict([warning], strict=True) == (
-        "1 warning(s) (--strict makes warnings errors)")
+        "1 warning (--strict makes warnings errors)")
     assert verdict([error, warning], strict=True) == (
-        "1 error(s) and 1 warning(s) (--strict makes warnings errors)")
+        "1 error and 1 warning (--strict makes warnings errors)")

@@ -175,7 +175,7 @@ def test_exam_pool_per_pillar() -> None:
     found = exam_pool([scenario(quiz)], 2)
     messages = [f.message for f in found]
     assert len(found) == 2
-    assert "2 'spontaneity' question(s) per attempt" in messages[0]
+    assert "2 'spontaneity' questions per attempt" in messages[0]
     assert "has 0 exam-only 'spontaneity'" in messages[0] and "add 2" in messages[0]
     assert "has 1 exam-only 'recovery'" in messages[1] and "add 1" in messages[1]
     assert len(exam_pool([scenario(quiz)], 1)) == 1

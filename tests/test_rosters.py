@@ -57,7 +57,7 @@ def test_too_many_people_are_counted_not_dropped_silently(tmp_path, settings):
     rows, problems = read_roster(roster(tmp_path, *people), settings)
     assert len(rows) == MAX_PEOPLE
     assert len(problems) == 1 and problems[0].rows == 7
-    assert "7 row(s) from here on were not read" in problems[0].message
+    assert "7 rows from here on were not read" in problems[0].message
 
 
 def test_long_names_and_organisations_still_fit_on_one_page(tmp_path, settings):

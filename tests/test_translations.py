@@ -35,7 +35,7 @@ def test_overlay_replaces_texts_and_keeps_answers() -> None:
     assert (cov.questions_translated, cov.questions) == (2, 3)
     assert cov.missing == ["quiz[2]", "roleplay"]
     assert not errors(nl.problems)
-    assert "2 text(s) not translated yet: quiz[2], roleplay" in report(nl.problems)
+    assert "2 texts not translated yet: quiz[2], roleplay" in report(nl.problems)
     assert soup.roleplay is not None and soup.roleplay.title == "The soup is cold"
 
 

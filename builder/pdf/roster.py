@@ -19,6 +19,7 @@ from pathlib import Path
 from builder.loader import display_path
 from builder.pdf.settings import PdfSettings
 from builder.pillars import PILLAR_IDS
+from builder.plural import count_of, noun
 from builder.problems import did_you_mean, quoted_list
 
 REQUIRED = ("name", "date", "score")
@@ -140,7 +141,8 @@ def read_roster(path: Path, settings: PdfSettings,
         if people > MAX_PEOPLE:
             left = sum(1 for rest in lines[number - 1:] if rest.strip())
             problems.append(RosterProblem(
-                name, number, f"{left:,} row(s) from here on were not read: a roster may have "
+                name, number, f"{count_of(left, 'row', 'rows', thousands=True)} from here on "
+                f"were not read: a roster may have "
                 f"at most {MAX_PEOPLE:,} people; split it into several files", rows=left))
             break
         if record is None:
@@ -174,7 +176,8 @@ def _check_header(name: str, line: int, header: list[str]) -> list[RosterProblem
     missing = [col for col in REQUIRED if col not in header]
     if missing:
         problems.append(RosterProblem(
-            name, line, f"missing column(s) {quoted_list(missing)}: the first line must name "
+            name, line, f"missing {noun(len(missing), 'column', 'columns')} "
+                        f"{quoted_list(missing)}: the first line must name "
                         f"the columns {', '.join(REQUIRED)} (optional: "
                         f"{', '.join(COLUMNS[len(REQUIRED):])})", 0))
     return problems

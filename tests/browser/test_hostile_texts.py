@@ -149,7 +149,8 @@ def test_no_script_runs_on_any_page(watched: tuple[Page, list[str]], language: s
     page.wait_for_load_state("networkidle")
     assert_nothing_ran(page, dialogs)
     for path in ("scenarios/cold-soup/", "pillars/care/", "pillars/recovery/", "assessment/",
-                 "progress/", "scenarios/warm-welcome/"):
+                 "progress/", "scenarios/warm-welcome/", "trainers/cold-soup/",
+                 "trainers/warm-welcome/"):
         page.goto(f"{language}/{path}")
         page.wait_for_load_state("networkidle")
         assert_nothing_ran(page, dialogs)
