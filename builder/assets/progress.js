@@ -94,11 +94,16 @@
     render();
   }
 
+  // the attempts at the final assessment that read as such (examstore.js checks the exam
+  // part on the assessment page only: elsewhere it may be anything)
+  const attempts = (d) => (Array.isArray(d.x.done) ? d.x.done : [])
+    .filter((a) => a && typeof a.percent === "number");
+
   // The state of a step of the course's path: "todo" | "doing" | "done". The lesson counts
   // as read once it was opened from the home page or anything else was begun.
   function stepState(m, d, kind, key) {
-    const x = d.x.done || [];
-    if (kind === "exam") return x.some((a) => a.passed) ? "done" : x.length || d.x.cur ? "doing" : "todo";
+    const x = attempts(d);
+    if (kind === "exam") return x.some((a) => a.passed === true) ? "done" : x.length || d.x.cur ? "doing" : "todo";
     if (kind === "lesson") return d.l || d.last || Object.keys(d.q).length ? "done" : "todo";
     if (kind === "scenario") {
       const s = m.scenarios.find((c) => c.id === key);
@@ -146,13 +151,13 @@
   // My progress: the best attempt at the final assessment, passed or not, and the way
   // to the certificate (printed from the assessment page)
   function examResult(m, d, box) {
-    const x = d.x.done || [];
+    const x = attempts(d);
     const p = el("p", "cc-exam-result");
     if (!x.length) { p.textContent = m.t.exam_none; return p; }
     const best = x.reduce((b, a) => (a.percent > b.percent ? a : b));
-    p.textContent = fmt(best.passed ? m.t.exam_best : m.t.exam_failed, { percent: best.percent, pass_mark: m.pass_mark });
+    p.textContent = fmt(best.passed === true ? m.t.exam_best : m.t.exam_failed, { percent: best.percent, pass_mark: m.pass_mark });
     const link = box.dataset.ccExam;
-    if (best.passed && link) {
+    if (best.passed === true && link) {
       const a = el("a", "md-button", m.t.certificate);
       a.href = link;
       p.append(" ", a);

@@ -122,6 +122,9 @@ def play_to(frame: Frame, rating: str) -> str:
           return null;
         }""", rating)
     assert path, f"no {rating} ending"
+    box = frame.locator(".cc-play")
+    box.scroll_into_view_if_needed()  # its module loads when it comes near the window
+    expect(box).to_contain_class("cc-js")
     for node in path:
         frame.locator(f'.cc-step--current a[data-cc-goto="{node}"]').click()
     expect(frame.locator(".cc-play__live")).not_to_be_empty()
