@@ -194,8 +194,8 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
             [(scenario, q) for q in scenario.practice],
             ui,
         ),
-        *([f'<p class="cc-for-trainers"><small><a href="{escape(trainer_url)}">'
-           f'{md_inline(pages["trainer_link"])}</a></small></p>'] if trainer_url else []),
+        *([f'<p class="cc-for-trainers"><a href="{escape(trainer_url)}">'
+           f'{md_inline(pages["trainer_link"])}</a></p>'] if trainer_url else []),
     ]
     return "\n\n".join(parts) + "\n"
 

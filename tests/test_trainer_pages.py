@@ -54,8 +54,8 @@ def test_prompts_and_maps_move_from_the_scenario_to_its_trainer_page(
         assert all(p in trainer for p in prompts)
         assert ("data-cc-map" in trainer) == (scenario.roleplay is not None)
         # the scenario links to it, once, quietly at its very end
-        link = f'<p class="cc-for-trainers"><small><a href="../../trainers/{scenario.id}/">'
-        assert page.count("trainers/") == 1 and page.rstrip().endswith("</a></small></p>")
+        link = f'<p class="cc-for-trainers"><a href="../../trainers/{scenario.id}/">'
+        assert page.count("trainers/") == 1 and page.rstrip().endswith("</a></p>")
         assert link in page
         assert front_matter(trainer)["search"] == {"exclude": True}
         assert f'href="../../downloads/answer-key-{language}.pdf"' in trainer

@@ -77,7 +77,9 @@ def hostile_project(root: Path) -> Path:
         f"  scenarios: {_quoted(f'Scenarios <img src=data:x onerror={RUN}>')}\n"
         f"  story: {_quoted(f'What happened [x](javascript:{RUN})')}\n"
         "exam:\n"
-        f"  intro: {_quoted(f'{{count}} questions <script>{RUN}</script>')}\n"
+        "  intro:\n"  # a counted string: one form per plural category
+        f"    one: {_quoted(f'{{count}} question <script>{RUN}</script>')}\n"
+        f"    other: {_quoted(f'{{count}} questions <script>{RUN}</script>')}\n"
         "quiz:\n"
         f"  check: {_quoted(f'Check <b onclick={RUN}>it</b>')}\n"
         "progress:\n"
