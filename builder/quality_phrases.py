@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 DUPLICATE_RATIO = 0.85
 DUPLICATE_OVERLAP = 0.8
@@ -136,15 +137,23 @@ def negative_stem(prompt: str, language: str) -> str | None:
 def near_duplicate(a: str, b: str) -> bool:
     """Two options that read almost the same (see the module docstring)."""
     wa, wb = words(a), words(b)
-    matcher = difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False)
-    # the quick ratios are upper bounds of ratio(), which is slow: most pairs stop there
-    if (matcher.real_quick_ratio() >= DUPLICATE_RATIO and matcher.quick_ratio() >= DUPLICATE_RATIO
-            and matcher.ratio() >= DUPLICATE_RATIO):
+    ja, jb = " ".join(wa), " ".join(wb)
+    # difflib's real_quick_ratio() and quick_ratio() (from the lengths, then the letters
+    # in common) are upper bounds of ratio(), which is slow: most pairs stop there; they
+    # are computed here without building the matcher, which costs more than both
+    if _ratio(min(len(ja), len(jb)), ja, jb) >= DUPLICATE_RATIO \
+            and _ratio((Counter(ja) & Counter(jb)).total(), ja, jb) >= DUPLICATE_RATIO \
+            and difflib.SequenceMatcher(None, ja, jb, autojunk=False).ratio() >= DUPLICATE_RATIO:
         return True
     if min(len(wa), len(wb)) < DUPLICATE_MIN_WORDS:
         return False
     sa, sb = set(wa), set(wb)
     return len(sa & sb) / len(sa | sb) >= DUPLICATE_OVERLAP
+
+
+def _ratio(matches: int, a: str, b: str) -> float:
+    """difflib's ratio of ``matches`` for ``a`` and ``b``."""
+    return 2.0 * matches / (len(a) + len(b)) if a or b else 1.0
 
 
 def _first_match(patterns: list[re.Pattern[str]], text: str) -> str | None:
