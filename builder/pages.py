@@ -64,11 +64,10 @@ def scenario_page(edition: Edition, scenario: Scenario) -> str:
     uri = f"scenarios/{scenario.id}.md"
     scenarios = list(edition.scenarios)
     end = scenario_end_html(scenarios, scenarios.index(scenario), edition.ui, linker(edition, uri))
-    page = scenario_markdown(scenario, edition.ui, note=note,
+    page = scenario_markdown(scenario, edition.ui, note=note, end=end,
                              trainer_url=linker(edition, uri)(trainer_uri(scenario.id)))
     # the scenario's summary is the page's meta description (search engines, link previews)
-    return with_front_matter({"description": markdown.plain_text(scenario.summary)},
-                             page + "\n" + end)
+    return with_front_matter({"description": markdown.plain_text(scenario.summary)}, page)
 
 
 def scenario_trainer_page(edition: Edition, scenario: Scenario, *, pdf: bool) -> str:

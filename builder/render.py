@@ -165,12 +165,12 @@ def _pill_list(pillars: Sequence[str], ui: dict[str, Any], scenario_id: str = ""
 
 
 def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None = None,
-                      trainer_url: str | None = None) -> str:
+                      trainer_url: str | None = None, end: str = "") -> str:
     """The whole scenario page as Markdown (with the quiz as an HTML block).
 
     ``note`` is shown under the title, e.g. when parts are not translated yet;
     ``trainer_url`` is the scenario's trainer page (its discussion prompts and map),
-    linked quietly at the end of the page.
+    linked quietly at the end of the page, after ``end`` (the learner's way on: HTML).
     """
     pages = ui["pages"]
     h2 = functools.partial(markdown.heading, 2)
@@ -194,6 +194,7 @@ def scenario_markdown(scenario: Scenario, ui: dict[str, Any], note: str | None =
             [(scenario, q) for q in scenario.practice],
             ui,
         ),
+        *([end] if end else []),
         *([f'<p class="cc-for-trainers"><a href="{escape(trainer_url)}">'
            f'{md_inline(pages["trainer_link"])}</a></p>'] if trainer_url else []),
     ]
