@@ -49,7 +49,8 @@ class Module:
 
 
 MODULES: dict[str, Module] = {
-    "quiz": Module(".cc-quiz[data-cc-mode=practice]", ("question.js", "quiz.js"), ("quiz.css",)),
+    "quiz": Module(".cc-quiz[data-cc-mode=practice]", ("question.js", "quiz.js"),
+                   ("quiz.css", "verdicts.css")),
     "exam": Module(".cc-quiz[data-cc-mode=exam]", ("question.js", "examstore.js", "exam.js"),
                    ("quiz.css", "exam.css")),
     "roleplay": Module(".cc-play, details.cc-map-box", ("roleplay.js",), ("roleplay.css",)),
@@ -57,8 +58,10 @@ MODULES: dict[str, Module] = {
                        ("progress.css",)),
     # loaded when asked for: the trainer's map (with the vendored Mermaid; trainer.css lets
     # it scroll sideways on a phone, on the trainer pages where it is), printing the
-    # learner's certificate, the note that progress cannot be saved
+    # learner's certificate, the note that progress cannot be saved; and, after Submit, the
+    # assessment's review and result
     "map": Module(None, ("map.js",), ("trainer.css",)),
+    "review": Module(None, ("review.js",), ("verdicts.css", "review.css")),
     "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
     "note": Module(None, ("note.js",), ("note.css",)),
 }

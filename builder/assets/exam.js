@@ -139,37 +139,16 @@
   }
 
   // an attempt after Submit: every question marked as far as the reveal rule allows, and
-  // the result (progress.js, loaded then: the first paint of an attempt needs none of it)
+  // the result (review.js, loaded then: the first paint of an attempt needs none of it)
   function review(ex, no, key = answers(ex)) {
     const { done } = cc.readExam().x;
     const r = done[no];
     const open = ex.always || done.some((a) => a.passed) || (ex.max > 0 && done.length >= ex.max);
     questions(ex, r.keys, no);
-    for (const q of ex.qs) mark(q, key[q.key], r.a[q.key] || [], open);
     ex.status.textContent = "";
     ex.box.replaceChildren();
     certificate(ex);
-    return cc.load(["progress"]).then(() => cc.mod.result(ex, r, done, open, () => begin(ex)), () => {});
-  }
-
-  function mark(q, k, a, open) {
-    const label = (i) => k.p.indexOf(i);
-    q.set(a.map(label));
-    const g = cc.grade(q.type, a, k.c, q.n);
-    const shown = new Map();
-    if (g.ok || open) {
-      g.verdicts.forEach((v, i) => {
-        shown.set(label(i), v);
-        const fb = el("div", "cc-opt__feedback");
-        fb.innerHTML = k.f[i];
-        q.list.querySelector(`[data-cc-index="${label(i)}"]`).append(fb);
-      });
-    }
-    q.show(g.ok, g.partly, shown);
-    const why = el("div", "cc-q__review");
-    why.innerHTML = k.e;
-    why.prepend(el("strong", null, q.t.explanation));
-    q.li.append(why);
+    return cc.load(["review"]).then(() => cc.mod.review(ex, r, key, done, open, () => begin(ex)), () => unloaded(ex));
   }
 
   // once an attempt passed: the offer of a certificate, shown by certificate.js (loaded

@@ -1,6 +1,5 @@
-/* carecourse progress: the "My progress" page (mastery per pillar, what is left, reset),
-   the home page's "continue where you left off" (both read course.json), and the result
-   of an attempt at the final assessment. */
+/* carecourse progress: the "My progress" page (mastery per pillar, what is left, reset)
+   and the home page's course path and "continue" (both read course.json). */
 (() => {
   "use strict";
   const cc = window.carecourse;
@@ -184,31 +183,6 @@
       note.textContent = text;
       note.scrollIntoView({ block: "nearest" });
     });
-  };
-
-  // The result of an attempt at the final assessment, under its review on the assessment
-  // page (exam.js loads this module after Submit): the score, per pillar, passed or not, the
-  // attempts used and when the next can start. ex: the assessment's texts (t), pass mark,
-  // maximum attempts, waiting minutes and summary box; open: the right answers are shown;
-  // again: starts a new attempt.
-  cc.mod.result = (ex, r, done, open, again) => {
-    const { t, box } = ex;
-    const line = (cls, text) => box.append(el("p", cls, text));
-    box.replaceChildren();
-    const right = Object.values(r.by).reduce((n, p) => n + p.right, 0);
-    line("cc-score", fmt(t.score, { right, total: r.keys.length }));
-    box.firstChild.tabIndex = -1;
-    const ul = el("ul", "cc-pillar-scores");
-    for (const p in t.pillars) if (r.by[p]) ul.append(el("li", null, fmt(t.pillar_score, { pillar: t.pillars[p], ...r.by[p] })));
-    box.append(ul);
-    line(`cc-verdict cc-verdict--${r.passed ? "pass" : "fail"}`, fmt(r.passed ? t.passed : t.failed, { percent: r.percent, pass_mark: ex.pass }));
-    if (!open && Object.values(r.ok).includes(false)) line("cc-note", t.answers_later);
-    line("cc-exam__attempts", fmt(ex.max ? t.attempts_used : t.attempts_done, { used: done.length, max: ex.max }));
-    const at = ex.wait ? done[done.length - 1].at + ex.wait * 60000 : 0;
-    if (ex.max && done.length >= ex.max) line("cc-exam__next", t.no_attempts_left);
-    else if (at > Date.now()) {
-      line("cc-exam__next", fmt(t.next_attempt_at, { time: new Date(at).toLocaleTimeString(document.documentElement.lang, { timeStyle: "short" }) }));
-    } else box.append(cc.button(t.new_attempt, "md-button md-button--primary cc-retry", again));
   };
 
   cc.mod.progress = () => {
