@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from builder.lms import FORMATS
+from builder.plural import count_of
 from builder.settings import Settings
 
 log = logging.getLogger("carecourse")
@@ -46,7 +47,7 @@ def package_command(settings: Settings, args: argparse.Namespace) -> int:
     languages = language_list(settings, args.language)
     editions = checked(packaged_settings(settings), languages)
     if not editions.ok:
-        print("carecourse: no package was made; fix the error(s) above.", file=sys.stderr)
+        print("carecourse: no package was made; fix the errors above.", file=sys.stderr)
         return INVALID
     try:
         made, failures = make_packages(editions, formats, out, language=args.language,
@@ -60,7 +61,9 @@ def package_command(settings: Settings, args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"carecourse: {failure}", file=sys.stderr)
     if failures:
-        print(f"carecourse: {len(failures)} package(s) not made.", file=sys.stderr)
+        print(f"carecourse: {count_of(len(failures), 'package', 'packages')} not made.",
+              file=sys.stderr)
         return INVALID
-    log.info("made %d package(s) in %.1f s", len(made), time.perf_counter() - started)
+    log.info("made %s in %.1f s", count_of(len(made), "package", "packages"),
+             time.perf_counter() - started)
     return OK

@@ -160,7 +160,7 @@ def test_a_package_that_cannot_keep_the_progress_is_not_made(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "scorm12: the saved progress can reach" in result.stderr
     assert "lower assessment.max_attempts" in result.stderr
-    assert "1 package(s) not made" in result.stderr
+    assert "1 package not made" in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["fixture-course-scorm2004-en.zip"]
 
 
