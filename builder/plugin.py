@@ -75,6 +75,7 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         compiled = yaml.safe_load(tree.config_file.read_text(encoding="utf-8"))
         config.docs_dir = str(tree.root / compiled["docs_dir"])
         config.theme["language"] = language
+        config.use_directory_urls = compiled["use_directory_urls"]
         config.theme.dirs.insert(0, str(tree.root / compiled["theme"]["custom_dir"]))
         for key in ("site_name", "site_description", "copyright"):
             setattr(config, key, compiled.get(key))

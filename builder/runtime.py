@@ -37,7 +37,7 @@ COLOURS = "colours.css"  # the one place colours are set (print.css imports it t
 # On every page: served URI -> our source files (concatenated, then minified).
 ASSET_URIS: dict[str, tuple[str, ...]] = {
     STYLE: (COLOURS, "base.css"),
-    CORE: ("material.js", "store.js", "core.js"),
+    CORE: ("material.js", "store.js", "core.js", "offline.js"),
 }
 
 
@@ -56,10 +56,12 @@ MODULES: dict[str, Module] = {
     "progress": Module("[data-cc-progress], [data-cc-continue]", ("progress.js",),
                        ("progress.css",)),
     # loaded when asked for: the trainer's map (with the vendored Mermaid), printing the
-    # learner's certificate, the note that progress cannot be saved
+    # learner's certificate, the note that progress cannot be saved, the offline notes
     "map": Module(None, ("map.js",)),
     "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
     "note": Module(None, ("note.js",), ("note.css",)),
+    # the course is available offline / search needs a web server (offline.js)
+    "offline": Module(None, ("offlinenote.js",), ("offline.css",)),
 }
 # Vendored files served as they are (loaded on demand by the runtime).
 VENDOR = {"mermaid.tiny.js": BASE + "vendor/mermaid.tiny.js"}

@@ -53,11 +53,11 @@
     return Promise.all(names.map((n) => loads[n]));
   };
 
-  // course.json, once it has been fetched; a failed fetch is tried again next time
+  // course.json's data, loaded as a script (course.js sets cc.course) so that it loads
+  // from file:// too; a failed load is tried again next time
   let course = null;
-  cc.manifest = () => (course ||= fetch(cc.url("assets/carecourse/course.json"))
-    .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .catch(() => { course = null; return null; }));
+  cc.manifest = () => (course ||= cc.script(cc.url("assets/carecourse/course.js"))
+    .then(() => cc.course, () => { course = null; return null; }));
 
   // what is left of a scenario: questions not answered, whether its role-play ended
   cc.status = (s, d) => {

@@ -19,12 +19,15 @@
   })();
 
   // Every page view. With navigation.instant the page scripts run once and Material's
-  // RxJS subject document$ emits on each page swap (and on the first load). (9.8.2)
+  // RxJS subject document$ emits on each page swap (and on the first load: document).
+  // Opened from file://, instant navigation's sitemap request fails and ends document$
+  // before it emits: the first page then starts from DOMContentLoaded (once). (9.8.2)
   md.onPage = (fn) => {
-    const d = window.document$;
-    if (d && typeof d.subscribe === "function") d.subscribe(fn);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
+    let seen;
+    const run = (doc) => { if (doc !== seen) fn(seen = doc); };
+    window.document$?.subscribe(run);
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", () => run(document));
+    else run(document);
   };
 
   // A click on an in-page anchor our code handles (a role-play choice): instant

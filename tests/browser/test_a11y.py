@@ -43,10 +43,10 @@ def assert_accessible(page: Page, axe_source, where: str) -> None:
 
 PAGES = {
     "home": "",
-    "lesson": "lesson/",
-    "scenario": "scenarios/margarine-run/",
-    "pillar": "pillars/care/",
-    "assessment": "assessment/",
+    "lesson": "lesson.html",
+    "scenario": "scenarios/margarine-run.html",
+    "pillar": "pillars/care.html",
+    "assessment": "assessment.html",
 }
 
 
@@ -64,7 +64,7 @@ def test_pages_are_accessible(course, axe_source) -> None:
 
 def test_scenario_with_feedback_is_accessible(course, axe_source) -> None:
     """Verdict colours and feedback texts appear only after answering."""
-    page = course.open("scenarios/margarine-run/")
+    page = course.open("scenarios/margarine-run.html")
     keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     for i, key in enumerate(keys):
         q = course.q(key)

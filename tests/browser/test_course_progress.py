@@ -155,7 +155,7 @@ def test_a_completed_scenario_is_marked_in_the_nav(course: Course, site_url: str
 
     course.reload()
     assert marked(page) == {url}, "the mark is gone after a reload"
-    course.open("lesson/")
+    course.open("lesson.html")
     assert marked(page) == {url}, "the mark is not on another page"
     open_progress(course)
     assert marked(page) == {url}
@@ -195,15 +195,15 @@ def test_home_page_offers_to_continue(course: Course, site_url: str, t) -> None:
     link = page.locator(".cc-continue a")
     first = SCENARIOS[0]
     expect(link).to_have_text(words(t)["start"].format(title=first.title))
-    expect(link).to_have_attribute("href", f"{site_url}scenarios/{first.id}/")
+    expect(link).to_have_attribute("href", f"{site_url}scenarios/{first.id}.html")
 
     other = SCENARIOS[-1]
-    course.open(f"scenarios/{other.id}/")
+    course.open(f"scenarios/{other.id}.html")
     course.open("", settle=True)
     expect(link).to_have_text(words(t)["continue"].format(title=other.title))
-    expect(link).to_have_attribute("href", f"{site_url}scenarios/{other.id}/")
+    expect(link).to_have_attribute("href", f"{site_url}scenarios/{other.id}.html")
     link.click()
-    page.wait_for_url(f"{site_url}scenarios/{other.id}/")
+    page.wait_for_url(f"{site_url}scenarios/{other.id}.html")
     course.wait_ready(f"#scenario-{other.id}")
 
 

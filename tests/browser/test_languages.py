@@ -33,7 +33,7 @@ from builder.locale import ui_strings
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["en", "nl", "ru", "tr", "it"]
-SCENARIO = "scenarios/margarine-run/"
+SCENARIO = "scenarios/margarine-run.html"
 
 
 # ------------------------------------------------------------------------ the sites
@@ -249,7 +249,7 @@ def test_letters_are_drawn_with_a_real_font(
 
 def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
     course = Course(page)
-    course.open("nl/scenarios/hungry-baby/")
+    course.open("nl/scenarios/hungry-baby.html")
     assert html_lang(page) == "nl"
     keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     answers = {keys[0]: True, keys[1]: False}
@@ -259,7 +259,7 @@ def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
         course.check(q)
     seen = {key: Course.state(course.q(key)) for key in answers}
 
-    course.open("it/scenarios/hungry-baby/")
+    course.open("it/scenarios/hungry-baby.html")
     assert html_lang(page) == "it"
     t_it = language_strings("it")
     expect(page.locator(".cc-q--done")).to_have_count(len(answers))
@@ -390,7 +390,7 @@ def test_search_finds_words_of_the_language(
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     hrefs = results.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
-    assert any(f"/{language}/scenarios/{scenario}/" in h for h in hrefs), hrefs
+    assert any(f"/{language}/scenarios/{scenario}.html" in h for h in hrefs), hrefs
     expect(results.first.locator("mark").first).to_be_visible()
 
 

@@ -20,7 +20,7 @@ SID = "margarine-run"
 
 
 def open_play(course: Course, sid: str = SID) -> Play:
-    course.open(f"scenarios/{sid}/")
+    course.open(f"scenarios/{sid}.html")
     return Play(course.page, sid).start()
 
 
@@ -85,7 +85,7 @@ def test_role_plays_read_without_javascript(nojs_page: Page) -> None:
         if roleplay is None:
             continue
         sid = scenario.id
-        page.goto(f"scenarios/{sid}/")
+        page.goto(f"scenarios/{sid}.html")
         box = page.locator(f"#play-{sid}")
         expect(box).not_to_contain_class("cc-js")
         nodes = [p.id for p in roleplay.points] + [e.id for e in roleplay.endings]

@@ -41,10 +41,10 @@ def check(course: Course, base: str, kind: str, path: str, wanted: list[str]) ->
 CORE = ["carecourse.css", "carecourse.js"]
 SHIPPED = {
     "home": ("", [*CORE, "progress.js"]),
-    "lesson": ("lesson/", CORE),
-    "scenario": ("scenarios/margarine-run/", [*CORE, "quiz-roleplay.js"]),
-    "pillar": ("pillars/care/", [*CORE, "quiz.js"]),
-    "progress": ("progress/", [*CORE, "progress.js"]),
+    "lesson": ("lesson.html", CORE),
+    "scenario": ("scenarios/margarine-run.html", [*CORE, "quiz-roleplay.js"]),
+    "pillar": ("pillars/care.html", [*CORE, "quiz.js"]),
+    "progress": ("progress.html", [*CORE, "progress.js"]),
 }
 
 
@@ -57,6 +57,6 @@ def test_each_kind_of_page_loads_only_what_it_needs(course, site_url: str) -> No
 
 def test_the_assessment_loads_no_role_play_code(exam_page, exam_url: str) -> None:
     course = Course(exam_page)
-    problems = check(course, exam_url, "assessment", "assessment/", [*CORE, "exam.js"])
+    problems = check(course, exam_url, "assessment", "assessment.html", [*CORE, "exam.js"])
     assert not problems, problems
     assert exam_page.evaluate("() => typeof window.carecourse.mod.roleplay") == "undefined"

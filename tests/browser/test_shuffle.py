@@ -28,7 +28,7 @@ def test_two_learners_see_their_own_order_which_stays(chromium, site_url: str) -
         first = page.evaluate(ORDERS)
         course.reload()
         assert page.evaluate(ORDERS) == first, "the order changed on reload"
-        course.open("pillars/care/")
+        course.open("pillars/care.html")
         on_pillar = page.evaluate(ORDERS)["questions"]
         for key, order in on_pillar.items():
             if key in first["questions"]:

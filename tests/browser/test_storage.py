@@ -89,7 +89,7 @@ def test_a_broken_part_never_costs_the_others(chromium, site_url: str, part: str
         if part == "last" and "last" in kept and kept["last"] != SID:
             problems.append(f"last: {kept['last']!r}")
         if part != "r":
-            course.open("progress/")
+            course.open("progress.html")
             ended = {SID: ["ideal"]}
             if shown_mastery(page) != expected_mastery({KEY: part != "q"}, ended):
                 problems.append(f"mastery {shown_mastery(page)}")
@@ -111,7 +111,7 @@ def test_prototype_keys_are_plain_ids(page: Page, course: Course, t) -> None:
                           IDEAL.id: "constructor"}}},
         "x": {"done": []},
     }
-    open_with(course, "progress/", hostile)
+    open_with(course, "progress.html", hostile)
     # nothing counts but the one real answer; the rating "constructor" is no rating
     assert shown_mastery(page) == expected_mastery({KEY: True}, {})
     course.open(f"scenarios/{SID}/")
@@ -119,7 +119,7 @@ def test_prototype_keys_are_plain_ids(page: Page, course: Course, t) -> None:
     play = Play(page, SID).start()
     play.reach(rated(play.play, "ideal"))
     assert stored(page)["r"][SID]["e"][IDEAL.id] == "ideal"
-    course.open("progress/")
+    course.open("progress.html")
     assert shown_mastery(page) == expected_mastery({KEY: True}, {SID: ["ideal"]})
 
 
@@ -179,7 +179,7 @@ def test_a_failed_course_json_is_fetched_again(chromium, site_url: str) -> None:
                 route.continue_()
 
         page.route("**/assets/carecourse/course.json", flaky)
-        Course(page).open("progress/", settle=True)
+        Course(page).open("progress.html", settle=True)
         expect(page.locator(".cc-mastery")).to_be_visible()
         assert len(asked) >= 2, asked
     finally:
