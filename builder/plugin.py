@@ -45,6 +45,7 @@ class CarecourseConfig(base.Config):
     paper = _any()
     assessment = _any()
     allow_raw_html = _any()
+    offline = _any()
     assessment_questions_per_scenario = _any()  # replaced: settings explains what to write
 
 

@@ -37,7 +37,7 @@ COLOURS = "colours.css"  # the one place colours are set (print.css imports it t
 # On every page: served URI -> our source files (concatenated, then minified).
 ASSET_URIS: dict[str, tuple[str, ...]] = {
     STYLE: (COLOURS, "base.css"),
-    CORE: ("material.js", "store.js", "core.js", "offline.js"),
+    CORE: ("material.js", "store.js", "core.js"),
 }
 
 
@@ -60,7 +60,7 @@ MODULES: dict[str, Module] = {
     "map": Module(None, ("map.js",)),
     "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
     "note": Module(None, ("note.js",), ("note.css",)),
-    # the course is available offline / search needs a web server (offline.js)
+    # the course is available offline / search needs a web server (asked by core.js)
     "offline": Module(None, ("offlinenote.js",), ("offline.css",)),
 }
 # Vendored files served as they are (loaded on demand by the runtime).

@@ -19,15 +19,17 @@
   })();
 
   // Every page view. With navigation.instant the page scripts run once and Material's
-  // RxJS subject document$ emits on each page swap (and on the first load: document).
-  // Opened from file://, instant navigation's sitemap request fails and ends document$
-  // before it emits: the first page then starts from DOMContentLoaded (once). (9.8.2)
+  // RxJS subject document$ emits on each page swap, and on the first load from its own
+  // DOMContentLoaded listener, before ours. Opened from file://, instant navigation's
+  // sitemap request fails and document$ never emits: the first page then starts from
+  // our DOMContentLoaded listener. (9.8.2)
   md.onPage = (fn) => {
-    let seen;
-    const run = (doc) => { if (doc !== seen) fn(seen = doc); };
+    let started;
+    const run = () => { started = true; fn(); };
     window.document$?.subscribe(run);
-    if (document.readyState === "loading") addEventListener("DOMContentLoaded", () => run(document));
-    else run(document);
+    const first = () => started || run();
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", first);
+    else first();
   };
 
   // A click on an in-page anchor our code handles (a role-play choice): instant

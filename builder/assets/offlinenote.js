@@ -1,6 +1,7 @@
-/* carecourse: the notes of offline.js, in the page's language: the course is now kept
-   on this device (once per version of the course: ``what`` is the name of its cache), or, opened from a file
-   (no ``what``), that search needs a web server, when the learner opens search. */
+/* carecourse: the offline notes (core.js loads this module), in the page's language:
+   the course is now kept on this device (the service worker's message: the name of its
+   cache, said once per version), or, opened from a file (no message), that search
+   needs a web server, when the learner opens search. */
 (() => {
   "use strict";
   const cc = window.carecourse;
@@ -16,7 +17,8 @@
     document.body.append(box);
   };
 
-  cc.mod.offline = (what) => {
+  cc.mod.offline = (message) => {
+    const what = message?.data;
     if (!what) {
       document.getElementById("__search")?.addEventListener("change", () => show("search_needs_server"));
       return;

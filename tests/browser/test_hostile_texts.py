@@ -190,7 +190,7 @@ def test_no_script_runs_after_instant_navigation(watched: tuple[Page, list[str]]
         page.locator("a.md-footer__link--next").click()
         page.wait_for_load_state("networkidle")
         assert_nothing_ran(page, dialogs)
-    page.wait_for_url("**/assessment/")
+    page.wait_for_url("**/assessment.html")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.ccMarker") == 1
     assert_nothing_ran(page, dialogs)

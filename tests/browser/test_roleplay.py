@@ -145,7 +145,7 @@ def test_role_plays_mid_way_are_accessible(course: Course, axe_source) -> None:
 
 
 def test_trainers_map_is_drawn_with_the_sites_own_mermaid(course: Course, site_url: str) -> None:
-    page = course.open(f"scenarios/{SID}/")
+    page = course.open(f"scenarios/{SID}.html")
     roleplay = BY_ID[SID].roleplay
     assert roleplay is not None
     box = page.locator("details.cc-map-box")
@@ -165,8 +165,8 @@ def test_trainers_map_after_instant_navigation(course: Course, site_url: str) ->
     """The map on a page reached by instant navigation from a page at another depth."""
     page = course.open("", settle=True)
     page.evaluate("() => { window.__ccMarker = 1; }")
-    page.locator(f".md-content a[href$='scenarios/{SID}/']").first.click()
-    page.wait_for_url(f"{site_url}scenarios/{SID}/")
+    page.locator(f".md-content a[href$='scenarios/{SID}.html']").first.click()
+    page.wait_for_url(f"{site_url}scenarios/{SID}.html")
     course.wait_ready(f"#scenario-{SID}")
     assert page.evaluate("() => window.__ccMarker === 1"), "instant navigation is off"
     box = page.locator("details.cc-map-box")

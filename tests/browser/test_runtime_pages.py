@@ -20,7 +20,9 @@ def loaded(page: Page, base: str) -> dict[str, int]:
     out = {}
     for url in urls:
         path = url.removeprefix(base).split("?")[0]
-        if path.startswith(OURS) and path.endswith((".js", ".css")) and "/vendor/" not in path:
+        # course.js is the course's data (course.json as a script, for file://), not code
+        if path.startswith(OURS) and path.endswith((".js", ".css")) and "/vendor/" not in path \
+                and path != OURS + "course.js":
             out[path.removeprefix(OURS)] = len(gzip.compress(page.request.get(url).body(), 9))
     return out
 

@@ -24,7 +24,7 @@ def test_two_learners_see_their_own_order_which_stays(chromium, site_url: str) -
     for _ in range(3):
         context, watch = _watched_context(chromium, site_url)
         course = Course(context.new_page())
-        page = course.open(f"scenarios/{SID}/")
+        page = course.open(f"scenarios/{SID}.html")
         first = page.evaluate(ORDERS)
         course.reload()
         assert page.evaluate(ORDERS) == first, "the order changed on reload"

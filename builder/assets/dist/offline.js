@@ -1,1 +1,0 @@
-(()=>{const e=window.carecourse,o=navigator.serviceWorker,n=s=>e.load(["offline"]).then(()=>e.mod.offline(s));location.protocol==="file:"?n():o&&document.querySelector("link[rel=manifest]")&&(o.register(e.url("sw.js")),o.onmessage=s=>n(s.data))})();
