@@ -25,6 +25,8 @@ from builder.course import Edition
 from builder.exam_pool_files import PoolFiles, pool_files
 from builder.manifest import course_manifest
 from builder.nav import course_nav
+from builder.offline import HOOK_FILE, hook_files
+from builder.offline import docs_files as offline_files
 from builder.pages import generated_pages, hand_written_page, page_url
 from builder.render import download_uri
 from builder.runtime import served_assets, vendor_files
@@ -147,9 +149,13 @@ def docs_files(edition: Edition, *, pdf: bool, cache: Cache | None = None) -> di
     dir_urls = edition.settings.use_directory_urls
     urls = {s.id: page_url(f"scenarios/{s.id}.md", dir_urls) for s in edition.scenarios}
     course = edition.settings.course
-    files["assets/carecourse/course.json"] = course_manifest(
-        list(edition.scenarios), urls, edition.ui, pass_mark=course.pass_mark,
-        assessment=course.assessment).encode("utf-8")
+    manifest = course_manifest(list(edition.scenarios), urls, edition.ui,
+                               pass_mark=course.pass_mark, assessment=course.assessment)
+    files["assets/carecourse/course.json"] = manifest.encode("utf-8")
+    # the same as a script, for a site opened from a file (where fetch fails)
+    files["assets/carecourse/course.js"] = f"window.carecourse.course={manifest};".encode()
+    if edition.settings.course.offline:
+        files.update(offline_files(edition))
     if pdf:
         files.update(pdf_files(edition, cache))
     return files
@@ -181,9 +187,13 @@ def tree_files(edition: Edition, *, site_url: str | None = None, pdf: bool | Non
                          list(edition.scenarios), edition.ui,
                          per_section=edition.settings.course.scenarios_per_section)
     config = site_config(edition, nav, site_url=site_url)
+    config["hooks"] = [*config.get("hooks", []), HOOK_FILE]
+    if edition.settings.course.offline and not preview:  # no cached pages while editing
+        config.setdefault("extra", {})["carecourse_offline"] = True
     if preview:
         config["plugins"] = [p for p in config.get("plugins", ["search"]) if p != "search"]
     files = {f"{DOCS_DIR}/{uri}": data for uri, data in docs.items()}
+    files.update(hook_files())
     files.update({f"{OVERRIDES_DIR}/{uri}": data for uri, data in _overrides(edition).items()})
     source = os.path.relpath(edition.settings.config_file, Path.cwd())
     files["mkdocs.yml"] = dump_config(config, source=source).encode("utf-8")

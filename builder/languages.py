@@ -46,14 +46,15 @@ def root_index_html(languages: dict[str, str], title: str, prompt: str) -> str:
     """``site/index.html``: sends the browser to its language, or lets the reader choose."""
     codes = list(languages)
     links = "\n".join(
-        f'<li><a href="{code}/" hreflang="{code}" lang="{code}">{html.escape(name)}</a></li>'
+        f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">'
+        f'{html.escape(name)}</a></li>'
         for code, name in languages.items()
     )
     script = (
         "(function(){var c=" + json.dumps(codes) + ";var l=(navigator.languages||"
         "[navigator.language||'']).map(function(x){return String(x).slice(0,2).toLowerCase()});"
         "var p=l.filter(function(x){return c.indexOf(x)>=0})[0]||c[0];"
-        "location.replace(p+'/'+location.search+location.hash)})();"
+        "location.replace(p+'/index.html'+location.search+location.hash)})();"
     )
     return f"""<!doctype html>
 <html lang="{codes[0]}">
@@ -61,7 +62,7 @@ def root_index_html(languages: dict[str, str], title: str, prompt: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<noscript><meta http-equiv="refresh" content="0; url={codes[0]}/"></noscript>
+<noscript><meta http-equiv="refresh" content="0; url={codes[0]}/index.html"></noscript>
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}}a{{color:#00695c}}</style>
 </head>
 <body>

@@ -44,6 +44,8 @@ PRACTICE_PER_PAGE = 12
 def page_url(uri: str, use_directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page ``uri`` (relative to the site root)."""
     stem, _ = posixpath.splitext(uri)
+    if not use_directory_urls:  # a file per page, folders' pages too (file://, LMS)
+        return f"{stem}.html"
     if posixpath.basename(stem) == "index":
         folder = posixpath.dirname(stem)
         return f"{folder}/" if folder else ""

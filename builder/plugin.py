@@ -45,6 +45,7 @@ class CarecourseConfig(base.Config):
     paper = _any()
     assessment = _any()
     allow_raw_html = _any()
+    offline = _any()
     assessment_questions_per_scenario = _any()  # replaced: settings explains what to write
 
 
@@ -77,6 +78,7 @@ class CarecoursePlugin(BasePlugin[CarecourseConfig]):
         config.theme["language"] = language
         config.theme["palette"] = compiled["theme"].get("palette")  # light/dark, as the device
         config.extra["generator"] = compiled.get("extra", {}).get("generator", True)
+        config.use_directory_urls = compiled["use_directory_urls"]
         config.theme.dirs.insert(0, str(tree.root / compiled["theme"]["custom_dir"]))
         for key in ("site_name", "site_description", "copyright"):
             setattr(config, key, compiled.get(key))

@@ -58,12 +58,14 @@ MODULES: dict[str, Module] = {
                        ("progress.css",)),
     # loaded when asked for: the trainer's map (with the vendored Mermaid; trainer.css lets
     # it scroll sideways on a phone, on the trainer pages where it is), printing the
-    # learner's certificate, the note that progress cannot be saved; and, after Submit, the
-    # assessment's review and result
+    # learner's certificate, the note that progress cannot be saved, the offline notes; and,
+    # after Submit, the assessment's review and result
     "map": Module(None, ("map.js",), ("trainer.css",)),
     "review": Module(None, ("review.js",), ("verdicts.css", "review.css")),
     "certificate": Module(None, ("certificate.js",), ("certificate.css",)),
     "note": Module(None, ("note.js",), ("note.css",)),
+    # the course is available offline / search needs a web server (asked by core.js)
+    "offline": Module(None, ("offlinenote.js",), ("offline.css",)),
 }
 # Vendored files served as they are (loaded on demand by the runtime).
 VENDOR = {"mermaid.tiny.js": BASE + "vendor/mermaid.tiny.js"}

@@ -84,6 +84,7 @@ class CourseOptions(_Frozen):
     paper: Literal["A4", "Letter"] = "A4"
     assessment: Assessment = Field(default_factory=Assessment)
     allow_raw_html: bool = False
+    offline: bool = True  # service worker + web app manifest (off in LMS packages)
 
     @model_validator(mode="before")
     @classmethod
@@ -127,7 +128,7 @@ class Settings(BaseModel):
     copyright: str | None = None
     docs_dir: Path  # absolute: the default language's pages, e.g. content/en
     site_dir: Path  # absolute
-    use_directory_urls: bool = True
+    use_directory_urls: bool = False  # True only when mkdocs.yml says so (file:// needs False)
     theme: Mapping[str, Any] = Field(default_factory=dict)
     markdown_extensions: tuple[Any, ...] = ()
     extra: Mapping[str, Any] = Field(default_factory=dict)

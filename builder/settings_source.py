@@ -273,7 +273,7 @@ def _settings(config_file: Path, data: dict[str, Any], course: CourseOptions,
         copyright=values["copyright"],
         docs_dir=(project / str(values["docs_dir"] or "docs")).resolve(),
         site_dir=(project / str(values["site_dir"] or "site")).resolve(),
-        use_directory_urls=values["use_directory_urls"] is not False,
+        use_directory_urls=values["use_directory_urls"] is True,  # page.html: works from a file
         theme=theme if isinstance(theme, dict) else {},
         markdown_extensions=tuple(values["markdown_extensions"] or ()),
         extra=values["extra"] or {},

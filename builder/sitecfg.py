@@ -63,8 +63,7 @@ def site_config(edition: Edition, nav: list[Any], *, site_url: str | None) -> di
     data.update(settings.mkdocs_data())
     data["docs_dir"] = DOCS_DIR
     data["site_dir"] = "site"
-    if not settings.use_directory_urls:
-        data["use_directory_urls"] = False
+    data["use_directory_urls"] = settings.use_directory_urls  # False: opens from a file
     theme = copy.deepcopy(dict(settings.theme))
     theme.update(language=language, custom_dir=OVERRIDES_DIR)
     palette = theme.get("palette") or {}

@@ -71,10 +71,10 @@ def test_build_then_a_fifth_scenario_needs_no_code(built: Path) -> None:
         for kind in ("handbook", "answer-key"):
             assert (project / "site" / lang / "downloads" / f"{kind}-{lang}.pdf").is_file()
     site = project / "site" / "en"
-    pages = ["index.html", "lesson/index.html", "assessment/index.html"]
-    pages += [f"pillars/{p}/index.html" for p in ("care", "spontaneity", "recovery")]
+    pages = ["index.html", "lesson.html", "assessment.html"]
+    pages += [f"pillars/{p}.html" for p in ("care", "spontaneity", "recovery")]
     ids = [s.stem for s in (project / "scenarios").glob("*.yaml") if "." not in s.stem]
-    pages += [f"scenarios/{i}/index.html" for i in ids]
+    pages += [f"scenarios/{i}.html" for i in ids]
     assert len(pages) == 10
     for page in pages:
         assert (site / page).is_file(), page
@@ -85,10 +85,10 @@ def test_build_then_a_fifth_scenario_needs_no_code(built: Path) -> None:
     (project / "scenarios" / "lemon-slices.yaml").write_text(text, encoding="utf-8")
     result = run("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    html = (site / "scenarios/lemon-slices/index.html").read_text(encoding="utf-8")
+    html = (site / "scenarios/lemon-slices.html").read_text(encoding="utf-8")
     assert "Lemon slices, not" in html and 'data-cc-q="lemon-slices/' in html
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "scenarios/lemon-slices/" in home, "the new scenario is in the navigation"
+    assert "scenarios/lemon-slices.html" in home, "the new scenario is in the navigation"
 
 
 @pytest.mark.parametrize("case", ["bad-indentation", "missing-field", "wrong-type",

@@ -129,12 +129,12 @@ def test_stock_generators_build_the_same_site(built: Path, tmp_path: Path, gener
         env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert same_site(built / "site" / language, out) == []
-    exam = (out / "assessment" / "index.html").read_text(encoding="utf-8")
+    exam = (out / "assessment.html").read_text(encoding="utf-8")
     assert 'data-cc-mode="exam"' in exam and "data-cc-pool=" in exam, "exam mode"
     pool = (out / "assets" / "exam-pool" / "index.js").read_text(encoding="utf-8")
     assert pool.count('":["') >= 9, "the assessment's pool is served beside the page"
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if d["location"].startswith("assessment/")]
+    assert not [d for d in index["docs"] if d["location"].startswith("assessment.html")]
 
 
 def test_search_index_is_utf8(built: Path) -> None:

@@ -20,7 +20,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def read(site: Path, page: str) -> str:
-    return (site / page / "index.html").read_text(encoding="utf-8")
+    return (site / (f"{page}.html" if page else "index.html")).read_text(encoding="utf-8")
 
 
 def test_a_page_per_scenario(site: Path) -> None:
@@ -37,7 +37,7 @@ def test_pillar_pages_gather_their_questions(site: Path) -> None:
     assert 'data-cc-q="warm-welcome/greet"' in care
     assert 'data-cc-q="cold-soup/signs"' in care
     assert 'data-cc-q="cold-soup/first-words"' not in care
-    assert 'href="../../scenarios/cold-soup/"' in care, "each question links to its scenario"
+    assert 'href="../scenarios/cold-soup.html"' in care, "each question links to its scenario"
     # a pillar page that has no hand-written Markdown is still made
     assert 'data-cc-q="warm-welcome/busy"' in read(site, "pillars/spontaneity")
 
@@ -91,4 +91,4 @@ def test_dutch_edition_falls_back_with_a_visible_note(dutch_site: Path) -> None:
     welcome = read(dutch_site, "scenarios/warm-welcome")
     assert "A warm welcome" in welcome and nl["pages"]["partly_translated"] in welcome
     # the selector leads to the same page in the other language, by a relative link
-    assert 'href="../../../en/scenarios/cold-soup/" hreflang="en"' in soup
+    assert 'href="../../en/scenarios/cold-soup.html" hreflang="en"' in soup

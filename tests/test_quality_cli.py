@@ -60,7 +60,7 @@ def test_build_warns_but_builds_unless_strict(guessable: Path) -> None:
     result = run("build", "--no-pdf", cwd=guessable)
     assert result.returncode == 0, result.stderr
     assert "the right answer is the longest option" in result.stderr
-    assert (guessable / "site" / "en" / "scenarios" / "wine-list" / "index.html").is_file()
+    assert (guessable / "site" / "en" / "scenarios" / "wine-list.html").is_file()
 
 
 def test_questions_per_pillar_comes_from_the_assessment_setting(guessable: Path) -> None:

@@ -33,7 +33,7 @@ def test_serve_recompiles_the_changed_scenario(tmp_path: Path) -> None:
         [sys.executable, "-m", "builder.cli", "serve", "--language", "nl", "-a",
          f"127.0.0.1:{port}"], cwd=project, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True)
-    page = f"http://127.0.0.1:{port}/scenarios/cold-soup/"
+    page = f"http://127.0.0.1:{port}/scenarios/cold-soup.html"
     try:
         deadline = time.monotonic() + 300
         while "De koude soep" not in _get(page) and time.monotonic() < deadline:

@@ -54,17 +54,17 @@ def test_prompts_and_maps_move_from_the_scenario_to_its_trainer_page(
         assert all(p in trainer for p in prompts)
         assert ("data-cc-map" in trainer) == (scenario.roleplay is not None)
         # the scenario links to it, once, quietly at its very end
-        link = f'<p class="cc-for-trainers"><a href="../../trainers/{scenario.id}/">'
+        link = f'<p class="cc-for-trainers"><a href="../trainers/{scenario.id}.html">'
         assert page.count("trainers/") == 1 and page.rstrip().endswith("</a></p>")
         assert link in page
         assert front_matter(trainer)["search"] == {"exclude": True}
-        assert f'href="../../downloads/answer-key-{language}.pdf"' in trainer
-        assert 'href="../../downloads/"' in trainer
-        assert f'href="../../scenarios/{scenario.id}/"' in trainer
+        assert f'href="../downloads/answer-key-{language}.pdf"' in trainer
+        assert 'href="../downloads/index.html"' in trainer
+        assert f'href="../scenarios/{scenario.id}.html"' in trainer
     downloads = site["downloads/index.md"]
     assert front_matter(downloads)["search"] == {"exclude": True}
     for scenario in edition.scenarios:
-        assert f'href="../trainers/{scenario.id}/"' in downloads
+        assert f'href="../trainers/{scenario.id}.html"' in downloads
 
 
 def test_without_pdfs_the_trainer_page_links_no_pdf(editions: dict[str, Edition]) -> None:
@@ -105,10 +105,10 @@ def test_built_trainer_pages_are_in_no_menu_and_not_in_search(
     assert not [d for d in index["docs"] if d["location"].startswith("trainers/")]
     assert [d for d in index["docs"] if d["location"].startswith("scenarios/")]
     for scenario in editions["ru"].scenarios:
-        trainer = site / "trainers" / scenario.id / "index.html"
+        trainer = site / "trainers" / f"{scenario.id}.html"
         html = trainer.read_text(encoding="utf-8")
         assert "Вопросы для обсуждения" in html
-        page = (site / "scenarios" / scenario.id / "index.html").read_text(encoding="utf-8")
+        page = (site / "scenarios" / f"{scenario.id}.html").read_text(encoding="utf-8")
         nav = page.split('class="md-content"')[0]
         assert "trainers/" not in nav, "trainer pages are in no menu"
-        assert f'href="../../trainers/{scenario.id}/"' in page
+        assert f'href="../trainers/{scenario.id}.html"' in page

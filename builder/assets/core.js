@@ -54,11 +54,11 @@
     return Promise.all(names.map((n) => loads[n]));
   };
 
-  // course.json, once it has been fetched; a failed fetch is tried again next time
+  // course.json's data, loaded as a script (course.js sets cc.course) so that it loads
+  // from file:// too; tried twice, and a failure is tried again next time
   let course = null;
-  cc.manifest = () => (course ||= fetch(cc.url("assets/carecourse/course.json"))
-    .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .catch(() => { course = null; return null; }));
+  const data = () => cc.script(cc.url("assets/carecourse/course.js")).then(() => cc.course);
+  cc.manifest = () => (course ||= data().catch(data).catch(() => (course = null)));
 
   // what is left of a scenario: questions not answered, whether its role-play ended
   cc.answered = (d, q) => {
@@ -121,4 +121,16 @@
     cc.marks();
     cc.visit(location.href);
   });
+
+  // Over http(s), the service worker, when the build made one (the page links its web app
+  // manifest; never in an LMS package); its "course cached" message (a MessageEvent) goes
+  // to the "offline" module, which says so once per version. From file://, that module is loaded to say,
+  // on a tap on search, that search needs a web server.
+  const sw = navigator.serviceWorker;
+  const say = (what) => cc.load(["offline"]).then(() => cc.mod.offline(what));
+  if (location.protocol === "file:") say();
+  else if (sw && document.querySelector("link[rel=manifest]")) {
+    sw.register(cc.url("sw.js"));
+    sw.onmessage = say;
+  }
 })();

@@ -19,12 +19,17 @@
   })();
 
   // Every page view. With navigation.instant the page scripts run once and Material's
-  // RxJS subject document$ emits on each page swap (and on the first load). (9.8.2)
+  // RxJS subject document$ emits on each page swap, and on the first load from its own
+  // DOMContentLoaded listener, before ours. Opened from file://, instant navigation's
+  // sitemap request fails and document$ never emits: the first page then starts from
+  // our DOMContentLoaded listener. (9.8.2)
   md.onPage = (fn) => {
-    const d = window.document$;
-    if (d && typeof d.subscribe === "function") d.subscribe(fn);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
+    let started;
+    const run = () => { started = true; fn(); };
+    window.document$?.subscribe(run);
+    const first = () => started || run();
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", first);
+    else first();
   };
 
   // A click on an in-page anchor our code handles (a role-play choice): instant

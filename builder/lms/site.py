@@ -20,8 +20,10 @@ from builder.settings import Settings
 
 
 def packaged_settings(settings: Settings) -> Settings:
-    """The settings a package's course is compiled with: a file per page."""
-    return settings.model_copy(update={"use_directory_urls": False})
+    """The settings a package's course is compiled with: a file per page, and no service
+    worker or web app manifest (the LMS serves the package, inside its own page)."""
+    course = settings.course.model_copy(update={"offline": False})
+    return settings.model_copy(update={"use_directory_urls": False, "course": course})
 
 
 def build_language(edition: Edition, work: Path, out: Path, *, single: bool,

@@ -22,7 +22,7 @@ POOL: dict[str, Question] = {
     s.question_key(q): q for s in load_course(EXAM_FIXTURE / "scenarios").scenarios
     for q in s.exam_only
 }
-PAGE = "assessment/"
+PAGE = "assessment.html"
 QUIZ = "#assessment"
 
 

@@ -44,10 +44,10 @@ def assert_accessible(page: Page, axe_source, where: str) -> None:
 
 PAGES = {
     "home": "",
-    "lesson": "lesson/",
-    "scenario": "scenarios/margarine-run/",
-    "pillar": "pillars/care/",
-    "assessment": "assessment/",
+    "lesson": "lesson.html",
+    "scenario": "scenarios/margarine-run.html",
+    "pillar": "pillars/care.html",
+    "assessment": "assessment.html",
 }
 
 
@@ -65,7 +65,7 @@ def test_pages_are_accessible(course, axe_source) -> None:
 
 def test_scenario_with_feedback_is_accessible(course, axe_source) -> None:
     """Verdict colours and feedback texts appear only after answering."""
-    page = course.open("scenarios/margarine-run/")
+    page = course.open("scenarios/margarine-run.html")
     keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     for i, key in enumerate(keys):
         q = course.q(key)
@@ -116,7 +116,7 @@ def test_wcag_clean_at_360_px_in_both_schemes(chromium, site_url: str, axe_sourc
     course.open("")
     page.locator("[data-cc-path] [data-cc-state]").first.wait_for(state="attached")
     check("home")
-    course.open("scenarios/margarine-run/")
+    course.open("scenarios/margarine-run.html")
     check("scenario before answering")
     keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     for i, key in enumerate(keys):
@@ -130,7 +130,7 @@ def test_wcag_clean_at_360_px_in_both_schemes(chromium, site_url: str, axe_sourc
     expect(play).to_contain_class("cc-js")
     play.locator(".cc-step--current .cc-choice__link").first.click()
     check("scenario after answering, a role-play step on")
-    course.open("progress/")
+    course.open("progress.html")
     page.locator(".cc-mastery").wait_for()
     check("My progress")
     _finish(context, watch)

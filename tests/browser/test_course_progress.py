@@ -58,7 +58,7 @@ def keys(sid: str) -> list[str]:
 
 
 def open_progress(course: Course, query: str = "") -> Page:
-    page = course.open(f"progress/{query}")
+    page = course.open(f"progress.html{query}")
     page.locator(".cc-mastery").wait_for()
     return page
 
@@ -103,7 +103,7 @@ def test_mastery_follows_answers_and_endings(course: Course, t) -> None:
     expect(page.locator(".cc-done-list")).to_have_count(0)
 
     # some answers, right and wrong, on one scenario
-    course.open(f"scenarios/{SID}/")
+    course.open(f"scenarios/{SID}.html")
     first, second, third = keys(SID)[:3]
     answers = {first: True, second: True, third: False}
     answer(course, answers)
@@ -119,7 +119,7 @@ def test_mastery_follows_answers_and_endings(course: Course, t) -> None:
     )
 
     # an ideal ending of the scenario's role-play
-    course.open(f"scenarios/{SID}/")
+    course.open(f"scenarios/{SID}.html")
     play = Play(page, SID).start()
     play.reach(rated(play.play, "ideal"))
     open_progress(course)
@@ -136,8 +136,8 @@ def test_mastery_follows_answers_and_endings(course: Course, t) -> None:
 
 
 def test_a_completed_scenario_is_marked_in_the_nav(course: Course, site_url: str, t) -> None:
-    page = course.open(f"scenarios/{SID}/")
-    url = f"{site_url}scenarios/{SID}/"
+    page = course.open(f"scenarios/{SID}.html")
+    url = f"{site_url}scenarios/{SID}.html"
     answer(course, dict.fromkeys(keys(SID), False))  # wrong answers complete it too
     assert marked(page) == set(), "marked as completed before the role-play was played"
 
@@ -155,7 +155,7 @@ def test_a_completed_scenario_is_marked_in_the_nav(course: Course, site_url: str
 
     course.reload()
     assert marked(page) == {url}, "the mark is gone after a reload"
-    course.open("lesson/")
+    course.open("lesson.html")
     assert marked(page) == {url}, "the mark is not on another page"
     open_progress(course)
     assert marked(page) == {url}
@@ -179,12 +179,12 @@ def completed(sid: str) -> dict[str, Any]:
 def test_the_mark_after_instant_navigation(page: Page, course: Course, site_url: str) -> None:
     """The ✓ on a page reached by instant navigation from a page at another depth."""
     page.context.add_init_script(SEED)
-    url = f"{site_url}scenarios/{SID}/"
+    url = f"{site_url}scenarios/{SID}.html"
     course.open("?" + urlencode({"ccseed": json.dumps(completed(SID))}), settle=True)
     assert marked(page) == {url}
     page.evaluate("() => { window.__ccMarker = 1; }")
     page.locator(f"[data-cc-path] [data-cc-key='{SCENARIOS[0].id}'] a").click()  # the path
-    page.wait_for_url(f"{site_url}scenarios/{SCENARIOS[0].id}/")
+    page.wait_for_url(f"{site_url}scenarios/{SCENARIOS[0].id}.html")
     course.wait_ready(f"#scenario-{SCENARIOS[0].id}")
     assert page.evaluate("() => window.__ccMarker === 1"), "instant navigation is off"
     assert marked(page) == {url}, "the ✓ is gone after an instant navigation"
@@ -194,20 +194,20 @@ def test_home_page_offers_to_continue(course: Course, site_url: str, t) -> None:
     page = course.open("")
     link = page.locator(".cc-continue a")
     # a new learner starts with the lesson (test_course_shape.py: the whole path)
-    expect(link).to_have_attribute("href", f"{site_url}lesson/")
+    expect(link).to_have_attribute("href", f"{site_url}lesson.html")
 
     other = SCENARIOS[-1]
-    course.open(f"scenarios/{other.id}/")
+    course.open(f"scenarios/{other.id}.html")
     course.open("", settle=True)
     expect(link).to_have_text(words(t)["continue"].format(title=other.title))
-    expect(link).to_have_attribute("href", f"{site_url}scenarios/{other.id}/")
+    expect(link).to_have_attribute("href", f"{site_url}scenarios/{other.id}.html")
     link.click()
-    page.wait_for_url(f"{site_url}scenarios/{other.id}/")
+    page.wait_for_url(f"{site_url}scenarios/{other.id}.html")
     course.wait_ready(f"#scenario-{other.id}")
 
 
 def test_reset_all_my_progress(course: Course, t) -> None:
-    page = course.open(f"scenarios/{SID}/")
+    page = course.open(f"scenarios/{SID}.html")
     answers = dict.fromkeys(keys(SID)[:2], True)
     answer(course, answers)
     play = Play(page, SID).start()
@@ -225,7 +225,7 @@ def test_reset_all_my_progress(course: Course, t) -> None:
 
     course.reload()
     assert shown_mastery(page) == NOTHING
-    course.open(f"scenarios/{SID}/")
+    course.open(f"scenarios/{SID}.html")
     expect(page.locator(".cc-q--done")).to_have_count(0)
     expect(course.summary().locator(".cc-score")).to_have_count(0)
 
@@ -256,7 +256,7 @@ def test_corrupt_role_play_progress_breaks_nothing(page: Page, course: Course, t
         if todo(page).get(BY_ID[SID].title, "").find(words(t)["play_left"]) < 0:
             problems.append(f"the role-play is not shown as left to do: {todo(page)}")
 
-        course.open(f"scenarios/{SID}/")
+        course.open(f"scenarios/{SID}.html")
         play = Play(page, SID).start()
         try:
             # the shortest walk to any ending; reach() checks that the ending is stored
@@ -274,7 +274,7 @@ def test_stored_answers_the_quiz_rejects_do_not_count(page: Page, course: Course
     page.context.add_init_script(SEED)
     bad = {key: {"a": [99], "ok": True} for key in keys(SID)}  # no such option
     seed = json.dumps({"v": 1, "q": bad, "x": {}, "r": {}})
-    course.open(f"scenarios/{SID}/?" + urlencode({"ccseed": seed}))
+    course.open(f"scenarios/{SID}.html?" + urlencode({"ccseed": seed}))
     expect(page.locator(".cc-q--done")).to_have_count(0)  # the quiz ignores them
 
     open_progress(course)

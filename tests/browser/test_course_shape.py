@@ -56,7 +56,7 @@ def test_a_new_learner_starts_with_the_lesson(course: Course, site_url: str, t) 
     assert {s["state"] for s in steps} == {"todo"}
     assert all(words(t)["state_todo"] in s["said"] for s in steps)
     link = page.locator(".cc-continue a")
-    expect(link).to_have_attribute("href", f"{site_url}lesson/")
+    expect(link).to_have_attribute("href", f"{site_url}lesson.html")
     assert link.inner_text().startswith(words(t)["start"].split("{")[0])
     expect(page.locator(".cc-path__bar")).to_have_js_property("value", 0)
     # filled in where the page kept space for it: nothing moved
@@ -77,7 +77,7 @@ def test_the_path_follows_what_was_done(course: Course, site_url: str, t) -> Non
     expect(page.locator(".cc-path__bar")).to_have_js_property("value", done)
     # the next step not done: the first pillar
     link = page.locator(".cc-continue a")
-    expect(link).to_have_attribute("href", f"{site_url}pillars/{PILLAR_IDS[0]}/")
+    expect(link).to_have_attribute("href", f"{site_url}pillars/{PILLAR_IDS[0]}.html")
     expect(link).to_have_text(words(t)["next_step"].format(title=t.pillar(PILLAR_IDS[0])))
 
 
@@ -93,16 +93,16 @@ def test_everything_done_says_review(course: Course, t) -> None:
     assert {s["state"] for s in path(page)} == {"done"}
     expect(page.locator(".cc-continue a")).to_have_text(words(t)["review"])
     # My progress: the best attempt, passed, and the way to the certificate
-    course.open("progress/")
+    course.open("progress.html")
     result = page.locator(".cc-exam-result")
     expect(result).to_contain_text(words(t)["exam_best"].format(percent=90))
     expect(result.locator("a")).to_have_text(words(t)["certificate"])
     result.locator("a").click()
-    page.wait_for_url("**/assessment/")
+    page.wait_for_url("**/assessment.html")
 
 
 def test_my_progress_says_the_assessment_is_not_taken(course: Course, t) -> None:
-    page = course.open("progress/")
+    page = course.open("progress.html")
     expect(page.locator(".cc-exam-result")).to_have_text(words(t)["exam_none"])
 
 
@@ -110,16 +110,18 @@ def test_each_scenario_ends_with_where_it_is_and_what_is_next(course: Course, si
                                                                t) -> None:
     pages = t.ui["pages"]
     for i, s in enumerate(SCENARIOS):
-        page = course.open(f"scenarios/{s.id}/")
+        page = course.open(f"scenarios/{s.id}.html")
         end = page.locator("article nav.cc-next")
         expect(end.locator(".cc-next__where")).to_have_text(
             pages["scenario_of"].format(number=i + 1, total=len(SCENARIOS)))
         prev, nxt = end.locator("a[rel=prev]"), end.locator("a[rel=next]")
         if i:
-            expect(prev).to_have_attribute("href", f"{site_url}scenarios/{SCENARIOS[i - 1].id}/")
+            before = f"{site_url}scenarios/{SCENARIOS[i - 1].id}.html"
+            expect(prev).to_have_attribute("href", before)
         else:
             expect(prev).to_have_count(0)
-        after = f"scenarios/{SCENARIOS[i + 1].id}/" if i + 1 < len(SCENARIOS) else "assessment/"
+        last = i + 1 == len(SCENARIOS)
+        after = "assessment.html" if last else f"scenarios/{SCENARIOS[i + 1].id}.html"
         expect(nxt).to_have_attribute("href", site_url + after)
         assert end.evaluate("(e) => !!(e.compareDocumentPosition(document.querySelector("
                             "'.cc-quiz')) & Node.DOCUMENT_POSITION_PRECEDING)"), "after the quiz"
@@ -128,7 +130,7 @@ def test_each_scenario_ends_with_where_it_is_and_what_is_next(course: Course, si
 def test_finishing_a_scenario_is_a_moment(course: Course, t) -> None:
     """The last question of a scenario (its role-play already ended) says so, politely."""
     sid = SCENARIOS[0].id
-    page = course.open(f"scenarios/{sid}/")
+    page = course.open(f"scenarios/{sid}.html")
     play = Play(page, sid).start()
     play.reach(rated(play.play, "ideal"))
     expect(page.locator(".cc-cheer")).to_have_count(0)

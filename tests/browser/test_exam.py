@@ -260,14 +260,14 @@ def test_just_below_and_at_the_pass_mark(exam: Exam, t) -> None:
 
 def test_practice_answers_and_the_exam_are_kept_apart(exam_page, t) -> None:
     course = Course(exam_page)
-    course.open("scenarios/lost-booking/")
+    course.open("scenarios/lost-booking.html")
     practice = course.q("lost-booking/first-words")
     course.answer(practice, right=True)
     course.check(practice)
     exam = Exam(course).open()
     exam.answer_all(False)
     exam.submit()
-    course.open("scenarios/lost-booking/")
+    course.open("scenarios/lost-booking.html")
     expect(course.q("lost-booking/first-words")).to_contain_class("cc-q--right")
     expect(exam_page.locator(".cc-q")).to_have_count(2)  # no exam-only question here
 

@@ -59,13 +59,13 @@ def drawn(page: Page) -> list[str]:
 
 def test_a_large_assessment_page_is_small_and_an_attempt_runs(large: Page,
                                                                large_url: str) -> None:
-    html = large.request.get(large_url + "assessment/").body()
+    html = large.request.get(large_url + "assessment.html").body()
     assert len(html) <= PAGE_BUDGET, f"{len(html)} bytes"
     index = large.request.get(large_url + POOL + "index.js").text()
     assert index.count('":["') == 3 * SCENARIOS, "the pool holds every exam-only question"
 
     course = Course(large)
-    course.open("assessment/")
+    course.open("assessment.html")
     quiz = large.locator("#assessment")
     expect(quiz.locator(".cc-submit")).to_be_visible()
     keys = drawn(large)

@@ -150,9 +150,9 @@ def test_no_script_runs_on_any_page(watched: tuple[Page, list[str]], language: s
     page.goto(f"{language}/")
     page.wait_for_load_state("networkidle")
     assert_nothing_ran(page, dialogs)
-    for path in ("scenarios/cold-soup/", "pillars/care/", "pillars/recovery/", "assessment/",
-                 "progress/", "scenarios/warm-welcome/", "trainers/cold-soup/",
-                 "trainers/warm-welcome/"):
+    for path in ("scenarios/cold-soup.html", "pillars/care.html", "pillars/recovery.html",
+                 "assessment.html", "progress.html", "scenarios/warm-welcome.html",
+                 "trainers/cold-soup.html", "trainers/warm-welcome.html"):
         page.goto(f"{language}/{path}")
         page.wait_for_load_state("networkidle")
         assert_nothing_ran(page, dialogs)
@@ -164,7 +164,7 @@ def test_no_script_runs_on_any_page(watched: tuple[Page, list[str]], language: s
                 again.click()
             quiz.locator(".cc-opt input").first.check()
             quiz.locator("button.cc-check, button.cc-submit").first.click()
-            if path == "assessment/":  # the decoded feedback and explanation are on the page
+            if path == "assessment.html":  # the decoded feedback and explanation are on the page
                 expect(quiz.locator(".cc-verdict")).to_be_visible()
                 expect(quiz.locator(".cc-q__review")).to_contain_text("click me")
             assert_nothing_ran(page, dialogs)
@@ -180,8 +180,8 @@ def test_no_script_runs_after_instant_navigation(watched: tuple[Page, list[str]]
     page.wait_for_load_state("networkidle")
     page.evaluate("() => { window.ccMarker = 1 }")  # survives only instant navigation
     page.locator("label.md-header__button[for='__drawer']").click()  # the phone's menu
-    page.locator("nav.md-nav--primary a[href$='scenarios/cold-soup/']").first.click()
-    page.wait_for_url("**/scenarios/cold-soup/")
+    page.locator("nav.md-nav--primary a[href$='scenarios/cold-soup.html']").first.click()
+    page.wait_for_url("**/scenarios/cold-soup.html")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.ccMarker") == 1, "instant navigation was not used"
     assert_nothing_ran(page, dialogs)
@@ -196,7 +196,7 @@ def test_no_script_runs_after_instant_navigation(watched: tuple[Page, list[str]]
         page.locator("a.md-footer__link--next").click()
         page.wait_for_load_state("networkidle")
         assert_nothing_ran(page, dialogs)
-    page.wait_for_url("**/assessment/")
+    page.wait_for_url("**/assessment.html")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.ccMarker") == 1
     assert_nothing_ran(page, dialogs)

@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-FIRST = "scenarios/margarine-run/"
-SECOND = "scenarios/diabetic-regular/"
+FIRST = "scenarios/margarine-run.html"
+SECOND = "scenarios/diabetic-regular.html"
 
 
 def same_document(page: Page) -> bool:
@@ -33,7 +33,7 @@ def test_instant_navigation_keeps_quizzes_working(course, t) -> None:
     page.evaluate("() => { window.__ccMarker = 1; }")
 
     # a link in the page text, to the first scenario
-    page.locator(".md-content a[href$='scenarios/margarine-run/']").first.click()
+    page.locator(".md-content a[href$='scenarios/margarine-run.html']").first.click()
     page.wait_for_url(re.compile(re.escape(FIRST) + "$"))
     course.wait_ready("#scenario-margarine-run")
     assert same_document(page), "following a link reloaded the page: instant navigation is off"

@@ -31,7 +31,7 @@ from builder.locale import ui_strings
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["en", "nl", "ru", "tr", "it"]
-SCENARIO = "scenarios/margarine-run/"
+SCENARIO = "scenarios/margarine-run.html"
 
 
 # ------------------------------------------------------------------------ the sites
@@ -236,7 +236,7 @@ def test_letters_are_drawn_with_a_real_font(
 
 def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
     course = Course(page)
-    course.open("nl/scenarios/hungry-baby/")
+    course.open("nl/scenarios/hungry-baby.html")
     assert html_lang(page) == "nl"
     keys = page.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     answers = {keys[0]: True, keys[1]: False}
@@ -246,7 +246,7 @@ def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
         course.check(q)
     seen = {key: Course.state(course.q(key)) for key in answers}
 
-    course.open("it/scenarios/hungry-baby/")
+    course.open("it/scenarios/hungry-baby.html")
     assert html_lang(page) == "it"
     t_it = language_strings("it")
     expect(page.locator(".cc-q--done")).to_have_count(len(answers))
@@ -260,7 +260,7 @@ def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
     total = page.locator(".cc-q").count()
     expect(course.summary().locator(".cc-score")).to_have_text(t_it("score", right=1, total=total))
 
-    course.open("it/progress/")
+    course.open("it/progress.html")
     assert shown_mastery(page) == expected_mastery(answers, {})
     names = ui_strings("it")["pillars"]
     first_pillar = BY_ID["hungry-baby"].practice[0].pillar
@@ -272,7 +272,7 @@ def test_progress_made_in_dutch_shows_in_italian(page: Page) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "landing"),
-    [("it-IT", "it/"), ("tr", "tr/"), ("de-DE", "en/")],
+    [("it-IT", "it/index.html"), ("tr", "tr/index.html"), ("de-DE", "en/index.html")],
     ids=["italian", "turkish", "other-is-default"],
 )
 def test_language_chooser_follows_the_browser(
@@ -281,7 +281,7 @@ def test_language_chooser_follows_the_browser(
     with watched_page(chromium, site_url, locale=locale) as page:
         page.goto("")
         page.wait_for_url(f"{site_url}{landing}")
-        assert html_lang(page) == landing.rstrip("/")
+        assert html_lang(page) == landing.split("/")[0]
         expect(page.locator(".md-content h1")).to_be_visible()
 
 
@@ -292,7 +292,7 @@ def test_links_stay_under_a_sub_path(chromium: Browser, training_url: str) -> No
     with watched_page(chromium, training_url) as page:
         course = Course(page)
         page.goto("")  # the language chooser (browser language: en-US)
-        page.wait_for_url(f"{training_url}en/")
+        page.wait_for_url(f"{training_url}en/index.html")
         page.wait_for_load_state("networkidle")
         course.wait_ready()
         page.evaluate("() => { window.__ccMarker = 1; }")
@@ -324,7 +324,7 @@ def test_links_stay_under_a_sub_path(chromium: Browser, training_url: str) -> No
         assert_links_under(page, training_url)
 
         # links the runtime makes: the progress page's to-do list, the home page's "continue"
-        course.open("tr/progress/")
+        course.open("tr/progress.html")
         todo = page.locator(".cc-todo a")
         expect(todo).to_have_count(len(BY_ID))
         hrefs = todo.evaluate_all("(links) => links.map((a) => a.href)")
@@ -377,7 +377,7 @@ def test_search_finds_words_of_the_language(
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     hrefs = results.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
-    assert any(f"/{language}/scenarios/{scenario}/" in h for h in hrefs), hrefs
+    assert any(f"/{language}/scenarios/{scenario}.html" in h for h in hrefs), hrefs
     expect(results.first.locator("mark").first).to_be_visible()
 
 
@@ -406,7 +406,7 @@ def test_role_play_and_progress_speak_the_language(page: Page, site_url: str) ->
     }
     course.open(f"tr/{SCENARIO.replace('scenarios/', 'trainers/')}")
     shown["roleplay.map"] = page.locator("details.cc-map-box summary").inner_text()
-    course.open("tr/progress/")
+    course.open("tr/progress.html")
     page.locator(".cc-mastery").wait_for()
     shown["progress.title"] = page.locator(".md-content h1").evaluate(
         "(h) => h.firstChild.textContent"

@@ -29,7 +29,7 @@ PARENT = """<!doctype html><html lang="en"><head><title>LMS</title><script>
     },
     visit: (url) => window.calls.visit.push(url),
   };
-</script></head><body><main><iframe title="course" src="scenarios/lost-booking/"
+</script></head><body><main><iframe title="course" src="scenarios/lost-booking.html"
   style="width:375px;height:600px"></iframe></main></body></html>"""
 
 
@@ -46,7 +46,7 @@ def test_the_lms_is_the_source_of_truth_and_gets_every_write(exam_page, exam_url
     expect(frame.locator('.cc-q[data-cc-q="lost-booking/first-words"]')).to_contain_class(
         "cc-q--right")
     calls = exam_page.evaluate("() => window.calls")
-    assert calls["visit"] == [f"{exam_url}scenarios/lost-booking/"]
+    assert calls["visit"] == [f"{exam_url}scenarios/lost-booking.html"]
 
     q = frame.locator('.cc-q[data-cc-q="lost-booking/notice-mood"]')
     for index in Course.info(q)["correct"]:

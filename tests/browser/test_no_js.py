@@ -27,7 +27,7 @@ def test_scenario_quizzes_read_without_javascript(nojs_page: Page, t) -> None:
     page = nojs_page
     assert SCENARIOS
     for scenario in SCENARIOS:
-        page.goto(f"scenarios/{scenario.id}/")
+        page.goto(f"scenarios/{scenario.id}.html")
         where = f"scenarios/{scenario.id}"
         quiz = page.locator(f"#scenario-{scenario.id}")
         expect(quiz, where).to_be_visible()
@@ -82,7 +82,7 @@ def test_the_assessment_without_javascript_asks_for_it(chromium, exam_url: str, 
 
     context, watch = _watched_context(chromium, exam_url, java_script_enabled=False)
     page = context.new_page()
-    page.goto("assessment/")
+    page.goto("assessment.html")
     expect(page.locator(".cc-needs-js")).to_have_text(t.ui["exam"]["needs_js"])
     expect(page.locator(".cc-q")).to_have_count(0)
     expect(page.locator(".cc-quiz input:visible, .cc-cert:visible")).to_have_count(0)

@@ -66,7 +66,7 @@ AT_TOP = ("(b) => scrollBy(0, b.getBoundingClientRect().top"
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_verdict_is_in_view_after_check(sized: Page, language: str) -> None:
     course = Course(sized)
-    course.open(f"{language}/scenarios/{SID}/", settle=True)
+    course.open(f"{language}/scenarios/{SID}.html", settle=True)
     keys = sized.locator(".cc-q").evaluate_all("(qs) => qs.map((q) => q.dataset.ccQ)")
     assert keys
     for i, key in enumerate(keys):
@@ -98,7 +98,7 @@ READABLE = """(q) => {
 
 def test_the_picked_answer_stays_readable(sized: Page) -> None:
     course = Course(sized)
-    course.open(f"en/scenarios/{SID}/")
+    course.open(f"en/scenarios/{SID}.html")
     q = sized.locator(".cc-q:has(input[type=radio])").first
     course.answer(q, right=False)
     course.check(q)
@@ -114,7 +114,7 @@ def test_a_role_play_step_is_in_view_and_not_covered(sized: Page, language: str)
     under the sticky header and not under Material's "Back to top" pill; the ending's
     rating too."""
     course = Course(sized)
-    course.open(f"{language}/scenarios/{SID}/", settle=True)
+    course.open(f"{language}/scenarios/{SID}.html", settle=True)
     play = Play(sized, SID, language).start()
     walk = path_to(play.play, play.play.start, rated(play.play, "poor"))
     for here, there in itertools.pairwise(walk):
@@ -140,7 +140,7 @@ STYLE = """(e) => ({ weight: Number(getComputedStyle(e).fontWeight),
 
 def test_step_titles_are_headings_not_body_text(page: Page) -> None:
     course = Course(page)
-    course.open(f"en/scenarios/{SID}/")
+    course.open(f"en/scenarios/{SID}.html")
     play = Play(page, SID).start()
     title = play.box.locator(".cc-step--current .cc-step__title")
     expect(title).to_have_js_property("tagName", "H3")
@@ -160,7 +160,7 @@ def test_ordering_is_usable_at_320_px(chromium: Browser, site_url: str, language
     """Each step's text takes the width of its box; the moves are buttons, by keyboard."""
     with watched_page(chromium, site_url, viewport={"width": 320, "height": 640}) as page:
         course = Course(page)
-        course.open(f"{language}/scenarios/{SID}/")
+        course.open(f"{language}/scenarios/{SID}.html")
         q = page.locator(".cc-q:has(.cc-q__options--ordering)").first
         for step in q.evaluate(ORDERING):
             assert step["text"] >= 0.85 * step["width"] and not step["overflow"], step

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PAGE = "scenarios/margarine-run/"
+PAGE = "scenarios/margarine-run.html"
 SINGLE = "margarine-run/first-move"  # spontaneity
 MULTIPLE = "margarine-run/why-delighted"  # care
 ORDERING = "margarine-run/margarine-steps"  # spontaneity
@@ -179,7 +179,7 @@ def test_progress_is_shared_with_the_pillar_pages(course, t) -> None:
     }
 
     for pillar, key in (("care", MULTIPLE), ("spontaneity", SINGLE)):
-        course.open(f"pillars/{pillar}/")
+        course.open(f"pillars/{pillar}.html")
         quiz = page.locator(f"#pillar-{pillar}")
         q = quiz.locator(f'.cc-q[data-cc-q="{key}"]')
         expect(q).to_have_count(1)
@@ -191,7 +191,7 @@ def test_progress_is_shared_with_the_pillar_pages(course, t) -> None:
 
     # and back: an answer given on a pillar page shows on the scenario page
     care = page.locator("#pillar-care")
-    course.open("pillars/care/")
+    course.open("pillars/care.html")
     other = care.locator('.cc-q[data-cc-q="margarine-run/culture"]')
     course.answer(other, right=True)
     course.check(other)

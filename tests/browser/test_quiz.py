@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PAGE = "scenarios/margarine-run/"
+PAGE = "scenarios/margarine-run.html"
 SINGLE = "margarine-run/first-move"
 MULTIPLE = "margarine-run/why-delighted"
 ORDERING = "margarine-run/margarine-steps"

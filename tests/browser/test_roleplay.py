@@ -20,7 +20,7 @@ SID = "margarine-run"
 
 
 def open_play(course: Course, sid: str = SID) -> Play:
-    course.open(f"scenarios/{sid}/")
+    course.open(f"scenarios/{sid}.html")
     return Play(course.page, sid).start()
 
 
@@ -85,7 +85,7 @@ def test_role_plays_read_without_javascript(nojs_page: Page) -> None:
         if roleplay is None:
             continue
         sid = scenario.id
-        page.goto(f"scenarios/{sid}/")
+        page.goto(f"scenarios/{sid}.html")
         box = page.locator(f"#play-{sid}")
         expect(box).not_to_contain_class("cc-js")
         nodes = [p.id for p in roleplay.points] + [e.id for e in roleplay.endings]
@@ -145,7 +145,7 @@ def test_role_plays_mid_way_are_accessible(course: Course, axe_source) -> None:
 
 
 def test_trainers_map_is_drawn_with_the_sites_own_mermaid(course: Course, site_url: str) -> None:
-    page = course.open(f"trainers/{SID}/")
+    page = course.open(f"trainers/{SID}.html")
     roleplay = BY_ID[SID].roleplay
     assert roleplay is not None
     box = page.locator("details.cc-map-box")
@@ -166,11 +166,11 @@ def test_trainers_map_after_instant_navigation(course: Course, site_url: str) ->
     depth (home, then the scenario's quiet link for trainers)."""
     page = course.open("", settle=True)
     page.evaluate("() => { window.__ccMarker = 1; }")
-    page.locator(f".md-content a[href$='scenarios/{SID}/']").first.click()
-    page.wait_for_url(f"{site_url}scenarios/{SID}/")
+    page.locator(f".md-content a[href$='scenarios/{SID}.html']").first.click()
+    page.wait_for_url(f"{site_url}scenarios/{SID}.html")
     course.wait_ready(f"#scenario-{SID}")
-    page.locator(f".cc-for-trainers a[href$='trainers/{SID}/']").click()
-    page.wait_for_url(f"{site_url}trainers/{SID}/")
+    page.locator(f".cc-for-trainers a[href$='trainers/{SID}.html']").click()
+    page.wait_for_url(f"{site_url}trainers/{SID}.html")
     assert page.evaluate("() => window.__ccMarker === 1"), "instant navigation is off"
     box = page.locator("details.cc-map-box")
     with page.expect_request(re.compile(r"mermaid[^/]*\.js")) as loading:

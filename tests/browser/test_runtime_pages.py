@@ -20,7 +20,9 @@ def loaded(page: Page, base: str) -> dict[str, int]:
     out = {}
     for url in urls:
         path = url.removeprefix(base).split("?")[0]
-        if path.startswith(OURS) and path.endswith((".js", ".css")) and "/vendor/" not in path:
+        # course.js is the course's data (course.json as a script, for file://), not code
+        if path.startswith(OURS) and path.endswith((".js", ".css")) and "/vendor/" not in path \
+                and path != OURS + "course.js":
             out[path.removeprefix(OURS)] = len(gzip.compress(page.request.get(url).body(), 9))
     return out
 
@@ -41,10 +43,10 @@ def check(course: Course, base: str, kind: str, path: str, wanted: list[str]) ->
 CORE = ["carecourse.css", "carecourse.js"]
 SHIPPED = {
     "home": ("", [*CORE, "progress.js"]),
-    "lesson": ("lesson/", CORE),
-    "scenario": ("scenarios/margarine-run/", [*CORE, "quiz.js"]),  # the role-play: later
-    "pillar": ("pillars/care/", [*CORE, "quiz.js"]),
-    "progress": ("progress/", [*CORE, "progress.js"]),
+    "lesson": ("lesson.html", CORE),
+    "scenario": ("scenarios/margarine-run.html", [*CORE, "quiz.js"]),  # the role-play: later
+    "pillar": ("pillars/care.html", [*CORE, "quiz.js"]),
+    "progress": ("progress.html", [*CORE, "progress.js"]),
 }
 
 
@@ -57,7 +59,7 @@ def test_each_kind_of_page_loads_only_what_it_needs(course, site_url: str) -> No
 
 def test_a_role_play_loads_its_module_when_it_comes_near(course, site_url: str) -> None:
     """Not at first paint (it is far down the page), but before the learner reaches it."""
-    page = course.open("scenarios/margarine-run/", settle=True)
+    page = course.open("scenarios/margarine-run.html", settle=True)
     play = page.locator(".cc-play")
     assert "roleplay.js" not in loaded(page, site_url)
     expect(play).not_to_contain_class("cc-js")
@@ -72,6 +74,6 @@ def test_a_role_play_loads_its_module_when_it_comes_near(course, site_url: str) 
 
 def test_the_assessment_loads_no_role_play_code(exam_page, exam_url: str) -> None:
     course = Course(exam_page)
-    problems = check(course, exam_url, "assessment", "assessment/", [*CORE, "exam.js"])
+    problems = check(course, exam_url, "assessment", "assessment.html", [*CORE, "exam.js"])
     assert not problems, problems
     assert exam_page.evaluate("() => typeof window.carecourse.mod.roleplay") == "undefined"

@@ -33,11 +33,11 @@ def test_two_learners_see_their_own_order_which_stays(chromium, site_url: str) -
     for _ in range(3):
         context, watch = _watched_context(chromium, site_url)
         course = Course(context.new_page())
-        page = course.open(f"scenarios/{SID}/")
+        page = course.open(f"scenarios/{SID}.html")
         first = orders(page)
         course.reload()
         assert orders(page) == first, "the order changed on reload"
-        course.open("pillars/care/")
+        course.open("pillars/care.html")
         on_pillar = page.evaluate(ORDERS)["questions"]
         for key, order in on_pillar.items():
             if key in first["questions"]:

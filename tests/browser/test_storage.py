@@ -73,7 +73,7 @@ def test_a_broken_part_never_costs_the_others(chromium, site_url: str, part: str
         context, watch = _watched_context(chromium, site_url)
         course = Course(context.new_page())
         data = {**good(), part: bad}
-        page = open_with(course, f"scenarios/{SID}/", data)
+        page = open_with(course, f"scenarios/{SID}.html", data)
         q = course.q(KEY)
         answered = "cc-q--right" in (q.get_attribute("class") or "")
         kept = stored(page)
@@ -89,7 +89,7 @@ def test_a_broken_part_never_costs_the_others(chromium, site_url: str, part: str
         if part == "last" and "last" in kept and kept["last"] != SID:
             problems.append(f"last: {kept['last']!r}")
         if part != "r":
-            course.open("progress/")
+            course.open("progress.html")
             ended = {SID: ["ideal"]}
             if shown_mastery(page) != expected_mastery({KEY: part != "q"}, ended):
                 problems.append(f"mastery {shown_mastery(page)}")
@@ -111,22 +111,22 @@ def test_prototype_keys_are_plain_ids(page: Page, course: Course, t) -> None:
                           IDEAL.id: "constructor"}}},
         "x": {"done": []},
     }
-    open_with(course, "progress/", hostile)
+    open_with(course, "progress.html", hostile)
     # nothing counts but the one real answer; the rating "constructor" is no rating
     assert shown_mastery(page) == expected_mastery({KEY: True}, {})
-    course.open(f"scenarios/{SID}/")
+    course.open(f"scenarios/{SID}.html")
     expect(course.q(KEY)).to_contain_class("cc-q--right")
     play = Play(page, SID).start()
     play.reach(rated(play.play, "ideal"))
     assert stored(page)["r"][SID]["e"][IDEAL.id] == "ideal"
-    course.open("progress/")
+    course.open("progress.html")
     assert shown_mastery(page) == expected_mastery({KEY: True}, {SID: ["ideal"]})
 
 
 def test_a_full_storage_is_told_once_and_the_page_still_works(page: Page, course: Course,
                                                               t) -> None:
     page.context.add_init_script(FULL)
-    course.open(f"scenarios/{SID}/")
+    course.open(f"scenarios/{SID}.html")
     note = page.locator(".cc-store-note")
     keys = [SCENARIO.question_key(q) for q in SCENARIO.practice[:3]]
     for key in keys:
@@ -154,7 +154,7 @@ def test_progress_of_the_first_version_is_carried_over(page: Page, course: Cours
     v1 = {"v": 1, "q": {KEY: {"a": FIRST.correct_indexes, "ok": True}},
           "x": {"assessment": {"a": {KEY: [0]}, "submitted": True, "percent": 100}},
           "r": {SID: {"e": {IDEAL.id: "ideal"}}}, "last": SID}
-    open_with(course, f"scenarios/{SID}/", v1)
+    open_with(course, f"scenarios/{SID}.html", v1)
     expect(course.q(KEY)).to_contain_class("cc-q--right")
     data = stored(page)
     assert data["v"] == 2 and len(data["seed"]) >= 8
@@ -164,8 +164,8 @@ def test_progress_of_the_first_version_is_carried_over(page: Page, course: Cours
 
 
 def test_a_failed_course_json_is_fetched_again(chromium, site_url: str) -> None:
-    """The first request for course.json fails (the ✓ marks ask first): the progress page,
-    asking next, gets it all the same; a failure is not kept."""
+    """The first request for the course data (course.js) fails (the ✓ marks ask first):
+    the progress page gets it all the same; a failure is not kept."""
     context = chromium.new_context(viewport={"width": 375, "height": 667}, base_url=site_url)
     try:
         page = context.new_page()
@@ -178,8 +178,8 @@ def test_a_failed_course_json_is_fetched_again(chromium, site_url: str) -> None:
             else:
                 route.continue_()
 
-        page.route("**/assets/carecourse/course.json", flaky)
-        Course(page).open("progress/", settle=True)
+        page.route("**/assets/carecourse/course.js", flaky)
+        Course(page).open("progress.html", settle=True)
         expect(page.locator(".cc-mastery")).to_be_visible()
         assert len(asked) >= 2, asked
     finally:

@@ -28,7 +28,7 @@ def scheme_page(request: pytest.FixtureRequest, chromium: Browser,
 
 
 def open_map(page: Page) -> None:
-    page.goto(f"trainers/{SID}/")
+    page.goto(f"trainers/{SID}.html")
     page.locator("details.cc-map-box summary").click()
     expect(page.locator(".cc-map-svg svg")).to_be_visible()
 
@@ -57,7 +57,7 @@ def test_a_trainer_page_is_accessible_at_360_px(page: Page, axe_source) -> None:
 def test_the_scheme_follows_the_device(scheme_page: tuple[Page, str]) -> None:
     page, device = scheme_page
     wanted = {"dark": "slate", "light": "default"}[device]
-    page.goto(f"trainers/{SID}/")
+    page.goto(f"trainers/{SID}.html")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
     toggle = page.locator("label.md-header__button[for^='__palette']:visible")
     expect(toggle).to_have_count(1)
@@ -69,7 +69,7 @@ def test_the_scheme_follows_the_device(scheme_page: tuple[Page, str]) -> None:
 
 
 def test_the_scenario_links_its_trainer_page_quietly(page: Page) -> None:
-    page.goto(f"scenarios/{SID}/")
+    page.goto(f"scenarios/{SID}.html")
     link = page.locator(".cc-for-trainers a")
     expect(link).to_have_count(1)
     expect(page.locator("details.cc-map-box")).to_have_count(0)

@@ -1,0 +1,32 @@
+/* carecourse: the offline notes (core.js loads this module), in the page's language:
+   the course is now kept on this device (the service worker's message: the name of its
+   cache, said once per version), or, opened from a file (no message), that search
+   needs a web server, when the learner opens search. */
+(() => {
+  "use strict";
+  const cc = window.carecourse;
+  const KEY = "carecourse-offline";
+
+  const show = async (key) => {
+    document.querySelector(".cc-off-note")?.remove();
+    const m = await cc.manifest();
+    const t = m && cc.isObj(m.t) ? m.t : {};
+    const box = cc.el("div", "cc-off-note");
+    box.setAttribute("role", "status");
+    box.append(cc.el("p", null, t[key]), cc.button(t.storage_close, "md-button", () => box.remove()));
+    document.body.append(box);
+  };
+
+  cc.mod.offline = (message) => {
+    const what = message?.data;
+    if (!what) {
+      document.getElementById("__search")?.addEventListener("change", () => show("search_needs_server"));
+      return;
+    }
+    try {
+      if (localStorage.getItem(KEY) === what) return;
+      localStorage.setItem(KEY, what);
+    } catch (e) { /* no storage: say it every time */ }
+    show("offline_ready");
+  };
+})();
