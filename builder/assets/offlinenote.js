@@ -7,14 +7,16 @@
   const cc = window.carecourse;
   const KEY = "carecourse-offline";
 
-  const show = async (key) => {
+  // at the end of the page (it covers nothing and moves nothing: a verdict or a role-play
+  // step scrolled into view stays in view), or at the bottom of the screen, over search
+  const show = async (key, inPage) => {
     document.querySelector(".cc-off-note")?.remove();
     const m = await cc.manifest();
     const t = m && cc.isObj(m.t) ? m.t : {};
-    const box = cc.el("div", "cc-off-note");
+    const box = cc.el("div", `cc-off-note${inPage ? " cc-off-note--page" : ""}`);
     box.setAttribute("role", "status");
     box.append(cc.el("p", null, t[key]), cc.button(t.storage_close, "md-button", () => box.remove()));
-    document.body.append(box);
+    (inPage && document.querySelector(".md-content article") || document.body).append(box);
   };
 
   cc.mod.offline = (message) => {
@@ -27,6 +29,6 @@
       if (localStorage.getItem(KEY) === what) return;
       localStorage.setItem(KEY, what);
     } catch (e) { /* no storage: say it every time */ }
-    show("offline_ready");
+    show("offline_ready", true);
   };
 })();
