@@ -74,13 +74,20 @@ def with_settings(config_file: Path, folder: Path, **plugin: Any) -> Path:
     project = config_file.parent
     for name in ("scenarios", "content"):
         shutil.copytree(project / name, folder / name)
+    copy = folder / "mkdocs.yml"
+    shutil.copy(config_file, copy)
+    set_plugin_settings(copy, **plugin)
+    return copy
+
+
+def set_plugin_settings(config_file: Path, **plugin: Any) -> None:
+    """Add ``plugin`` to the carecourse settings of ``config_file``, in place."""
     data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     block = next(p["carecourse"] for p in data["plugins"]
                  if isinstance(p, dict) and "carecourse" in p)
     block.update(plugin)
-    copy = folder / "mkdocs.yml"
-    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return copy
+    config_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
 
 
 @contextmanager
@@ -235,13 +242,20 @@ def _finish(context: BrowserContext, watch: Watch) -> None:
         pytest.fail("the browser reported problems:\n  " + "\n  ".join(problems), pytrace=False)
 
 
+@contextmanager
+def watched_page(browser: Browser, base: str, **options: object) -> Iterator[Page]:
+    """A page in a fresh context (phone-sized unless ``options`` say otherwise), watched
+    for errors: the test fails when the browser reported a problem."""
+    context, watch = _watched_context(browser, base, **options)
+    yield context.new_page()
+    _finish(context, watch)
+
+
 @pytest.fixture
 def page(chromium: Browser, site_url: str) -> Iterator[Page]:
     """A phone-sized page in a fresh context (empty localStorage), watched for errors."""
-    context, watch = _watched_context(chromium, site_url)
-    page = context.new_page()
-    yield page
-    _finish(context, watch)
+    with watched_page(chromium, site_url) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")
@@ -258,19 +272,15 @@ def waiting_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def exam_page(chromium: Browser, exam_url: str) -> Iterator[Page]:
     """Like ``page``, on the course with exam-only questions."""
-    context, watch = _watched_context(chromium, exam_url)
-    page = context.new_page()
-    yield page
-    _finish(context, watch)
+    with watched_page(chromium, exam_url) as page:
+        yield page
 
 
 @pytest.fixture
 def nojs_page(chromium: Browser, site_url: str) -> Iterator[Page]:
     """Like ``page``, with JavaScript turned off."""
-    context, watch = _watched_context(chromium, site_url, java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    _finish(context, watch)
+    with watched_page(chromium, site_url, java_script_enabled=False) as page:
+        yield page
 
 
 # ------------------------------------------------------------------------ helpers

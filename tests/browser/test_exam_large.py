@@ -11,8 +11,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-import yaml
-from conftest import REPO, Course, _finish, _watched_context, built_site
+from conftest import REPO, Course, built_site, set_plugin_settings, watched_page
 from playwright.sync_api import Browser, Page, expect
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -29,22 +28,15 @@ POOL = "assets/exam-pool/"
 def large_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_course(tmp_path_factory.mktemp("large") / "course", SCENARIOS)
     config = project / "mkdocs.yml"
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    block = next(p["carecourse"] for p in data["plugins"]
-                 if isinstance(p, dict) and "carecourse" in p)
-    block["languages"] = {"en": "English"}
-    block["pdf"] = False
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    set_plugin_settings(config, languages={"en": "English"}, pdf=False)
     with built_site(config, tmp_path_factory.mktemp("large-site")) as base:
         yield base
 
 
 @pytest.fixture
 def large(chromium: Browser, large_url: str) -> Iterator[Page]:
-    context, watch = _watched_context(chromium, large_url)
-    page = context.new_page()
-    yield page
-    _finish(context, watch)
+    with watched_page(chromium, large_url) as page:
+        yield page
 
 
 def pool_files(page: Page) -> list[str]:
