@@ -58,6 +58,12 @@ def checked(settings: Settings, languages: list[str] | None = None) -> Editions:
     return editions
 
 
+def refused(editions: Editions, outcome: str) -> None:
+    """Tell the trainer what did not happen and why: ``outcome``; fix the 2 errors above."""
+    found = count_of(len(errors(editions.problems)), "error", "errors")
+    print(f"carecourse: {outcome}; fix the {found} above.", file=sys.stderr)
+
+
 def output_folder(settings: Settings, folder: str | Path, *, what: str = "site") -> Path:
     inputs = [*settings.inputs, settings.project_dir / CACHE_DIR]
     return check_output(Path(folder), settings.project_dir, inputs, what=what)
@@ -126,9 +132,7 @@ def compile_command(settings: Settings, args: argparse.Namespace) -> int:
     languages = language_list(settings, args.language)
     editions = checked(settings, languages)
     if not editions.ok:
-        print(f"carecourse: nothing was compiled; fix the "
-              f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
-              file=sys.stderr)
+        refused(editions, "nothing was compiled")
         return INVALID
     cache = Cache(settings.project_dir / CACHE_DIR)
     for language in languages:
@@ -154,9 +158,7 @@ def documents_command(settings: Settings, args: argparse.Namespace) -> int:
             languages = language_list(settings, args.language)
             editions = checked(settings, languages)
             if not editions.ok:
-                print(f"carecourse: no PDF was made; fix the "
-                      f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
-                      file=sys.stderr)
+                refused(editions, "no PDF was made")
                 return INVALID
             paths = make_all(settings.project_dir, languages, Path(args.out), settings=paper,
                              localized={code: editions[code].localized for code in languages})

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from builder.cache import CACHE_DIR, Cache
-from builder.commands import INVALID, OK, checked, language_list
+from builder.commands import INVALID, OK, checked, language_list, refused
 from builder.compile import Tree, compile_edition
 from builder.plural import count_of
 from builder.problems import errors
@@ -47,9 +47,7 @@ def recompile(settings: Settings, language: str, root: Path) -> Tree | None:
     """Load and compile one language; None (with every problem printed) if it is invalid."""
     editions = checked(settings, [language])
     if errors(editions.problems):
-        print("carecourse: the preview shows the last good version; fix the "
-              f"{count_of(len(errors(editions.problems)), 'error', 'errors')} above.",
-              file=sys.stderr)
+        refused(editions, "the preview shows the last good version")
         return None
     cache = Cache(settings.project_dir / CACHE_DIR)
     return compile_edition(editions[language], root, pdf=False, cache=cache, preview=True)

@@ -36,7 +36,7 @@ def _size(path: Path) -> str:
 
 
 def package_command(settings: Settings, args: argparse.Namespace) -> int:
-    from builder.commands import INVALID, OK, checked, language_list, output_folder
+    from builder.commands import INVALID, OK, checked, language_list, output_folder, refused
     from builder.lms.course import PackageError
     from builder.lms.package import make_packages
     from builder.lms.site import packaged_settings
@@ -47,7 +47,7 @@ def package_command(settings: Settings, args: argparse.Namespace) -> int:
     languages = language_list(settings, args.language)
     editions = checked(packaged_settings(settings), languages)
     if not editions.ok:
-        print("carecourse: no package was made; fix the errors above.", file=sys.stderr)
+        refused(editions, "no package was made")
         return INVALID
     try:
         made, failures = make_packages(editions, formats, out, language=args.language,

@@ -176,3 +176,17 @@ def test_a_package_holds_the_handbook_but_not_the_trainers_material(tmp_path: Pa
     assert 'href="downloads/handbook-en.pdf"' in home
     trainers = [n for n in names if "answer-key" in n or n.startswith("course/en/downloads/index")]
     assert not trainers, "learners open the package: no answer key, no trainers' page"
+
+
+def test_a_course_with_an_error_is_not_packaged(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "course", course)
+    story = course / "scenarios" / "cold-soup.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace("pillar: care", "pillar: cares", 1),
+                     encoding="utf-8")
+    result = run_cli("package", "-f", str(course / "mkdocs.yml"), "--format", "scorm12",
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "'cares' is not a pillar; did you mean 'care'?" in result.stderr
+    assert "carecourse: no package was made; fix the 1 error above." in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
