@@ -43,6 +43,25 @@ def mulberry32(seed: int) -> Iterator[int]:
         yield (t ^ (t >> 14)) & MASK
 
 
+def keystream(seed: int, length: int) -> bytes:
+    """The low bytes of the first ``length`` numbers of :func:`mulberry32` (``seed``),
+    in one loop of local arithmetic (no generator, no call per byte: the pool's keys are
+    about a megabyte at 100 scenarios in five languages)."""
+    out = bytearray(length)
+    a = seed & MASK
+    for i in range(length):
+        a = (a + 0x6D2B79F5) & MASK
+        t = ((a ^ (a >> 15)) * (a | 1)) & MASK
+        t = ((t + (((t ^ (t >> 7)) * (t | 61)) & MASK)) & MASK) ^ t
+        out[i] = (t ^ (t >> 14)) & 0xFF
+    return bytes(out)
+
+
+def _xor(data: bytes, stream: bytes) -> bytes:
+    mixed = int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")
+    return mixed.to_bytes(len(data), "little")
+
+
 def salt_for(data: Any) -> str:
     """A salt that changes with the content (so equal builds give equal pages)."""
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
@@ -52,14 +71,13 @@ def encode_key(data: Any) -> str:
     """``salt.base64``: the JSON of ``data``, not readable as text."""
     salt = salt_for(data)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    stream = mulberry32(fnv1a(salt))
-    out = bytes(b ^ (next(stream) & 0xFF) for b in raw)
+    out = _xor(raw, keystream(fnv1a(salt), len(raw)))
     return f"{salt}.{base64.b64encode(out).decode('ascii')}"
 
 
 def decode_key(blob: str) -> Any:
     """The inverse of :func:`encode_key` (what exam.js does after Submit)."""
     salt, _, body = blob.partition(".")
-    stream = mulberry32(fnv1a(salt))
-    raw = bytes(b ^ (next(stream) & 0xFF) for b in base64.b64decode(body))
+    data = base64.b64decode(body)
+    raw = _xor(data, keystream(fnv1a(salt), len(data)))
     return json.loads(raw.decode("utf-8"))
