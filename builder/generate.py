@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import json
 import os
 import signal
 import subprocess
@@ -58,23 +57,7 @@ def run_generator(generator: str, config_file: Path, site_dir: Path, *,
         preexec_fn=die_with_parent,  # build workers run no threads
     )
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-    if result.returncode == 0:
-        utf8_search_index(site_dir)
     if any(line.startswith("Traceback") for line in lines):
         return Generated(False, "", lines[-1].strip())
     said = "\n".join(line for line in lines if not line.startswith(_QUIET))
     return Generated(result.returncode == 0, said)
-
-
-def utf8_search_index(site_dir: Path) -> None:
-    """Material writes the search index with ``\\u`` escapes (a Russian index was 4.6x the
-    English one); the same JSON as UTF-8 reads the same in every browser."""
-    index = site_dir / "search" / "search_index.json"
-    try:
-        data = json.loads(index.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    tmp = index.with_name(f".{index.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                   encoding="utf-8")
-    os.replace(tmp, index)
