@@ -39,6 +39,8 @@ import markdown as md_lib
 import nh3
 from markupsafe import Markup
 
+from builder.markdown_fast import fast_html
+
 # The Markdown extensions of the shipped mkdocs.yml (MkDocs adds toc, tables, fenced_code)
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
     "toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html",
@@ -195,32 +197,16 @@ def _field_converter(config: MarkdownConfig) -> md_lib.Markdown:
 # Extensions that leave a text without Markdown's characters as it is (plain_html)
 PLAIN_SAFE = frozenset(DEFAULT_EXTENSIONS) | {"abbr", "def_list", "footnotes", "sane_lists",
                                              "pymdownx.highlight", "pymdownx.inlinehilite"}
-# Characters that may mean markup somewhere in a line, and what may start one (lists,
-# headings, quotes, admonitions, details, tabs, definitions, setext and rules)
-_MARKUP_CHARS = re.compile(r"[\\`*_\[\]{}<>&|~^#\t\r\x0b\x0c\u00a0\u2028\u2029]")
-_MARKUP_START = re.compile(r"[-+=!?:>.\d]")
 
 
 def plain_html(text: str, config: MarkdownConfig) -> str | None:
-    """The HTML of a text field that holds no Markdown syntax (sentences in paragraphs),
-    exactly as Python-Markdown and :func:`sanitize` give it; ``None`` for any other text
-    (or another configuration), which then goes through them. Most text fields are
-    plain sentences: this skips Markdown's parser for them."""
-    if not config.extensions or not PLAIN_SAFE.issuperset(config.extensions) \
-            or _MARKUP_CHARS.search(text):
+    """The HTML of a text field with no Markdown but paragraphs, tight lists and emphasis,
+    exactly as Python-Markdown and :func:`sanitize` give it
+    (:func:`builder.markdown_fast.fast_html`); ``None`` for any other text (or another
+    configuration), which then goes through them."""
+    if not config.extensions or not PLAIN_SAFE.issuperset(config.extensions):
         return None
-    paragraphs: list[list[str]] = [[]]
-    for line in text.rstrip("\n").split("\n"):
-        if not line:
-            if paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        if line != line.strip() or not line.isprintable() or _MARKUP_START.match(line):
-            return None
-        paragraphs[-1].append(line)
-    if not paragraphs[0]:
-        return None
-    return "\n".join(f"<p>{chr(10).join(lines)}</p>" for lines in paragraphs if lines)
+    return fast_html(text)
 
 
 @lru_cache(maxsize=65536)
@@ -238,12 +224,18 @@ def block(text: str) -> Markup:
     return Markup(_block(text, _active[0]))
 
 
-def inline(text: str) -> Markup:
-    """A one-paragraph text field as safe HTML without its ``<p>``."""
-    out = _block(text, _active[0]).strip()
+@lru_cache(maxsize=65536)
+def _inline(text: str, config: MarkdownConfig) -> Markup:
+    out = _block(text, config).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return Markup(out)
+
+
+def inline(text: str) -> Markup:
+    """A one-paragraph text field as safe HTML without its ``<p>`` (cached: an option
+    shows in its question, the answer fold and the feedback list)."""
+    return _inline(text, _active[0])
 
 
 def as_markdown(safe_html: str) -> str:
