@@ -56,12 +56,18 @@ def live_reload(project: Path, carecourse: list[str], edits: int = 3) -> list[fl
     server = subprocess.Popen([*carecourse, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     scenario = sorted(p for p in (project / "scenarios").glob("*.yaml") if "." not in p.stem)[0]
-    page = f"http://127.0.0.1:{port}/scenarios/{scenario.stem}/"
+    # the page as a file (use_directory_urls: false, the shipped setting) or a folder
+    pages = [f"http://127.0.0.1:{port}/scenarios/{scenario.stem}{tail}"
+             for tail in (".html", "/")]
+    page = pages[0]
     original = scenario.read_text(encoding="utf-8")
     times: list[float] = []
     try:
         deadline = time.monotonic() + 300
-        while not _get(page) and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            page = next((url for url in pages if _get(url)), "")
+            if page:
+                break
             time.sleep(0.2)
         for k in range(edits):
             word = f"Edited{k} "
